@@ -1,0 +1,39 @@
+package online.nexuscos.platform.api.v1alpha1;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Singular;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/**
+ * The whole Nexus COS platform as one cluster-scoped resource; cluster-scoped because it owns
+ * namespaces. It deliberately does not implement {@link Namespaced}.
+ */
+@Group(NexusPlatform.GROUP)
+@Version(NexusPlatform.VERSION)
+@Kind("NexusPlatform")
+@Plural("nexusplatforms")
+@Singular("nexusplatform")
+@ShortNames("nxp")
+@Categories("nexus")
+@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.servicesReady", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Revision", jsonPath = ".status.currentRevision", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "Version", jsonPath = ".spec.version", type = AdditionalPrinterColumn.Type.STRING, priority = 1)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+public class NexusPlatform extends CustomResource<NexusPlatformSpec, NexusPlatformStatus> {
+
+  public static final String GROUP = "platform.nexuscos.online";
+  public static final String VERSION = "v1alpha1";
+
+  @Override
+  protected NexusPlatformStatus initStatus() {
+    return new NexusPlatformStatus();
+  }
+}
