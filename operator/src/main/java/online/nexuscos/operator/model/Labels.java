@@ -1,0 +1,69 @@
+package online.nexuscos.operator.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The label and annotation keys the operator puts on everything it creates, in one place. */
+public final class Labels {
+
+  public static final String NAME = "app.kubernetes.io/name";
+  public static final String INSTANCE = "app.kubernetes.io/instance";
+  public static final String PART_OF = "app.kubernetes.io/part-of";
+  public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+  public static final String COMPONENT = "app.kubernetes.io/component";
+  public static final String VERSION = "app.kubernetes.io/version";
+
+  public static final String PART_OF_VALUE = "nexus-cos";
+  public static final String MANAGED_BY_VALUE = "nexus-operator";
+
+  private static final String PREFIX = "platform.nexuscos.online/";
+  /** Module of a service's objects. */
+  public static final String MODULE = PREFIX + "module";
+  /** Marks pods the gateway namespace may call. */
+  public static final String GATEWAY = PREFIX + "gateway";
+
+  /** Hash of the desired object the operator last wrote; a different hash means "rewrite". */
+  public static final String DESIRED_HASH = PREFIX + "desired-hash";
+  /** On a Deployment whose replica count belongs to an HPA. */
+  public static final String REPLICAS_OWNER = PREFIX + "replicas-owner";
+  /** On a namespace the operator adopted rather than created; it is never deleted. */
+  public static final String ADOPTED = PREFIX + "adopted";
+
+  /** Selector of every object any Nexus operator manages (what the informers watch). */
+  public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + MANAGED_BY_VALUE;
+
+  /** Component values. */
+  public static final String COMPONENT_NAMESPACE = "namespace";
+  public static final String COMPONENT_SERVICE = "microservice";
+  public static final String COMPONENT_SETTINGS = "settings";
+  public static final String COMPONENT_NETWORK = "network-policy";
+
+  private Labels() {}
+
+  /** The common labels of one object of platform {@code instance}. */
+  public static Map<String, String> common(String instance, String name, String component) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put(NAME, name);
+    labels.put(INSTANCE, instance);
+    labels.put(PART_OF, PART_OF_VALUE);
+    labels.put(MANAGED_BY, MANAGED_BY_VALUE);
+    labels.put(COMPONENT, component);
+    return labels;
+  }
+
+  /** The stable pod selector of a service's Deployment (immutable once created). */
+  public static Map<String, String> selector(String instance, String service) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put(NAME, service);
+    labels.put(INSTANCE, instance);
+    return labels;
+  }
+
+  /** The platform an object is managed for, or null when no Nexus operator manages it. */
+  public static String instanceOf(Map<String, String> labels) {
+    if (labels == null || !MANAGED_BY_VALUE.equals(labels.get(MANAGED_BY))) {
+      return null;
+    }
+    return labels.get(INSTANCE);
+  }
+}

@@ -1,0 +1,43 @@
+package online.nexuscos.operator.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import online.nexuscos.platform.api.v1alpha1.DeletionPolicy;
+
+/**
+ * A validated platform spec with every default applied and disabled modules left out: the single
+ * input of rendering.
+ */
+public record ResolvedPlatform(
+    String name,
+    String version,
+    DeletionPolicy deletionPolicy,
+    List<Namespace> namespaces,
+    List<ResolvedService> services,
+    List<String> imagePullSecrets,
+    Network network,
+    Rollout rollout) {
+
+  /** A platform namespace with the user's extra labels and annotations. */
+  public record Namespace(String name, Map<String, String> labels, Map<String, String> annotations) {}
+
+  /** Network isolation settings. */
+  public record Network(
+      boolean enabled,
+      String gatewayNamespace,
+      String monitoringNamespace,
+      boolean restrictEgress,
+      List<String> allowedEgressCidrs) {}
+
+  /** Rolling update settings passed to every Deployment. */
+  public record Rollout(int progressDeadlineSeconds, String maxUnavailable, String maxSurge) {}
+
+  public Optional<ResolvedService> service(String serviceName) {
+    return services.stream().filter(s -> s.name().equals(serviceName)).findFirst();
+  }
+
+  public List<ResolvedService> servicesIn(String namespace) {
+    return services.stream().filter(s -> s.namespace().equals(namespace)).toList();
+  }
+}

@@ -1,0 +1,57 @@
+package online.nexuscos.operator.render;
+
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import online.nexuscos.operator.model.Labels;
+
+/**
+ * A short, stable hash of what the operator wants an object to be. It is stored in the
+ * {@code platform.nexuscos.online/desired-hash} annotation; a live object whose hash differs from
+ * the desired one is rewritten. A replica count owned by an HPA is left out.
+ */
+public final class Fingerprint {
+
+  private static final ObjectMapper CANONICAL =
+      JsonMapper.builder()
+          .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .build();
+
+  private Fingerprint() {}
+
+  public static String of(HasMetadata object) {
+    ObjectNode tree = CANONICAL.valueToTree(object);
+    ObjectNode metadata = (ObjectNode) tree.get("metadata");
+    if (metadata != null) {
+      metadata.retain("name", "namespace", "labels", "annotations");
+      if (metadata.get("annotations") instanceof ObjectNode annotations) {
+        annotations.remove(Labels.DESIRED_HASH);
+      }
+    }
+    tree.remove("status");
+    if (replicasOwnedByHpa(object) && tree.get("spec") instanceof ObjectNode spec) {
+      spec.remove("replicas");
+    }
+    try {
+      byte[] canonical = CANONICAL.writeValueAsBytes(CANONICAL.treeToValue(tree, Object.class));
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical);
+      return HexFormat.of().formatHex(digest, 0, 10);
+    } catch (NoSuchAlgorithmException | java.io.IOException e) {
+      throw new IllegalStateException("cannot hash " + object.getKind(), e);
+    }
+  }
+
+  /** Whether an HPA owns this object's {@code spec.replicas}. */
+  public static boolean replicasOwnedByHpa(HasMetadata object) {
+    var annotations = object.getMetadata().getAnnotations();
+    return annotations != null && "hpa".equals(annotations.get(Labels.REPLICAS_OWNER));
+  }
+}
