@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import online.nexuscos.operator.model.Labels;
 
 /**
@@ -41,11 +42,22 @@ public final class Fingerprint {
       spec.remove("replicas");
     }
     try {
-      byte[] canonical = CANONICAL.writeValueAsBytes(CANONICAL.treeToValue(tree, Object.class));
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical);
-      return HexFormat.of().formatHex(digest, 0, 10);
-    } catch (NoSuchAlgorithmException | java.io.IOException e) {
+      return sha(CANONICAL.writeValueAsBytes(CANONICAL.treeToValue(tree, Object.class)));
+    } catch (java.io.IOException e) {
       throw new IllegalStateException("cannot hash " + object.getKind(), e);
+    }
+  }
+
+  /** One hash of several objects' fingerprints (order matters). */
+  public static String combine(List<String> fingerprints) {
+    return sha(String.join(",", fingerprints).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String sha(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 10);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
 

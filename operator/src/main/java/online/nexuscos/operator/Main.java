@@ -1,0 +1,130 @@
+package online.nexuscos.operator;
+
+import ch.qos.logback.classic.Level;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Entry point of {@code java -jar operator/target/nexus-operator.jar}. */
+@Command(
+    name = "nexus-operator",
+    mixinStandardHelpOptions = true,
+    version = "nexus-operator 0.1.0",
+    description = {
+      "Reconciles NexusPlatform resources into the Nexus COS platform.",
+      "Connects to the current kubeconfig context, or to the in-cluster API server when run in a pod.",
+      "Every option can also be set by the environment variable named in its description."
+    })
+public final class Main implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  @Option(names = "--kubeconfig", description = "kubeconfig file (default: $KUBECONFIG, ~/.kube/config, or in-cluster).")
+  Path kubeconfig;
+
+  @Option(names = "--context", description = "kubeconfig context (default: the current context).")
+  String context;
+
+  @Option(names = "--watch-namespaces", split = ",", defaultValue = "${env:NEXUS_WATCH_NAMESPACES}",
+      description = "Comma-separated namespaces the operator may manage; empty means all (env NEXUS_WATCH_NAMESPACES).")
+  Set<String> watchNamespaces = Set.of();
+
+  @Option(names = "--leader-election", negatable = true, defaultValue = "${env:NEXUS_LEADER_ELECTION:-false}",
+      description = "Take a Lease before reconciling, so several replicas can run (env NEXUS_LEADER_ELECTION).")
+  boolean leaderElection;
+
+  @Option(names = "--lease-namespace", defaultValue = "${env:NEXUS_LEASE_NAMESPACE:-${env:POD_NAMESPACE}}",
+      description = "Namespace of the leader Lease (env NEXUS_LEASE_NAMESPACE, else POD_NAMESPACE).")
+  String leaseNamespace;
+
+  @Option(names = "--lease-name", defaultValue = "${env:NEXUS_LEASE_NAME:-" + OperatorSettings.DEFAULT_LEASE_NAME + "}",
+      description = "Name of the leader Lease (env NEXUS_LEASE_NAME; default ${DEFAULT-VALUE}).")
+  String leaseName;
+
+  @Option(names = "--identity", defaultValue = "${env:POD_NAME}",
+      description = "This replica's identity in the Lease (env POD_NAME; default: host name).")
+  String identity;
+
+  @Option(names = "--resync-period", defaultValue = "${env:NEXUS_RESYNC_PERIOD:-10m}",
+      description = "Longest time between two reconciles of a quiet platform, e.g. 30s, 10m (env NEXUS_RESYNC_PERIOD; default ${DEFAULT-VALUE}).")
+  String resyncPeriod;
+
+  @Option(names = "--log-level", defaultValue = "${env:NEXUS_LOG_LEVEL:-INFO}",
+      description = "TRACE, DEBUG, INFO, WARN or ERROR (env NEXUS_LOG_LEVEL; default ${DEFAULT-VALUE}).")
+  String logLevel;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+        .setLevel(Level.toLevel(logLevel, Level.INFO));
+    Set<String> namespaces = watchNamespaces.stream().map(String::trim).filter(s -> !s.isEmpty())
+        .collect(Collectors.toSet());
+    OperatorSettings settings = new OperatorSettings(namespaces, leaderElection, leaseName, leaseNamespace,
+        identity, Durations.parse(resyncPeriod), true);
+
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(config()).build();
+    if (!crdInstalled(client)) {
+      return 3;
+    }
+    NexusOperator operator = NexusOperator.create(client, settings, Clock.systemUTC());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      LOG.info("Stopping nexus-operator");
+      operator.close();
+      client.close();
+      stopped.countDown();
+    }, "shutdown"));
+    operator.start();
+    LOG.info("nexus-operator started against {} (namespaces: {}, leader election: {})",
+        client.getMasterUrl(), namespaces.isEmpty() ? "all" : namespaces, leaderElection);
+    stopped.await();
+    return 0;
+  }
+
+  private Config config() throws IOException {
+    if (kubeconfig != null) {
+      return Config.fromKubeconfig(context, Files.readString(kubeconfig), kubeconfig.toString());
+    }
+    return Config.autoConfigure(context);
+  }
+
+  /** Fails early, with the fix, when the CRD is missing; tolerates clusters that hide CRDs. */
+  private static boolean crdInstalled(KubernetesClient client) {
+    String crd = "nexusplatforms." + NexusPlatform.GROUP;
+    try {
+      if (client.apiextensions().v1().customResourceDefinitions().withName(crd).get() == null) {
+        System.err.println("nexus-operator: the CustomResourceDefinition " + crd + " is not installed. Install it with:"
+            + "\n  kubectl apply -f crds/nexusplatforms.platform.nexuscos.online-v1.yml");
+        return false;
+      }
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 403) {
+        System.err.println("nexus-operator: cannot reach the API server at " + client.getMasterUrl() + ": "
+            + e.getMessage() + "\nCheck --kubeconfig/--context (or KUBECONFIG) and that the cluster is up.");
+        return false;
+      }
+      LOG.warn("Cannot read CustomResourceDefinitions (403); assuming {} is installed", crd);
+    }
+    return true;
+  }
+
+}

@@ -1,0 +1,203 @@
+package online.nexuscos.operator.apply;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import online.nexuscos.operator.model.ChildKey;
+import online.nexuscos.operator.model.ChildKind;
+import online.nexuscos.operator.model.Labels;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the difference between desired and live objects with plain create, update (PUT with the
+ * live resourceVersion) and delete: the same requests on a real cluster and on the mock API
+ * server, which has no server-side apply. Never takes over an object another platform, or nobody,
+ * manages (namespaces excepted: an unmanaged namespace is adopted and marked so).
+ */
+public final class Applier {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
+
+  private final KubernetesClient client;
+
+  public Applier(KubernetesClient client) {
+    this.client = client;
+  }
+
+  /**
+   * Compares without writing: what {@code apply} would find, for a paused platform's status.
+   */
+  public ApplyReport observe(String platform, List<HasMetadata> desired, LiveView live) {
+    ApplyReport report = new ApplyReport();
+    for (HasMetadata want : desired) {
+      ChildKey key = ChildKey.of(want);
+      live.get(key).ifPresent(have -> {
+        String owner = Labels.instanceOf(have.getMetadata().getLabels());
+        if (ownedByUs(platform, owner, live)) {
+          report.observed(key, have);
+        } else {
+          report.conflict(key, ownerText(owner));
+        }
+      });
+    }
+    return report;
+  }
+
+  /** Creates or updates every desired object that differs; skips conflicts. */
+  public ApplyReport apply(String platform, List<HasMetadata> desired, LiveView live) {
+    ApplyReport report = new ApplyReport();
+    Map<String, String> blockedNamespaces = new HashMap<>();
+    for (HasMetadata want : desired) {
+      ChildKey key = ChildKey.of(want);
+      if (key.namespace() != null && blockedNamespaces.containsKey(key.namespace())) {
+        report.conflict(key, "is in namespace " + key.namespace() + ", which " + blockedNamespaces.get(key.namespace()));
+        continue;
+      }
+      HasMetadata have = live.get(key).orElse(null);
+      try {
+        if (have == null) {
+          have = create(key, want, report, live);
+          if (have == null) {
+            continue;
+          }
+        }
+        String owner = Labels.instanceOf(have.getMetadata().getLabels());
+        boolean adopt = owner == null && key.kind() == ChildKind.NAMESPACE;
+        if (!adopt && !ownedByUs(platform, owner, live)) {
+          report.conflict(key, ownerText(owner));
+          if (key.kind() == ChildKind.NAMESPACE) {
+            blockedNamespaces.put(key.name(), ownerText(owner));
+          }
+          continue;
+        }
+        if (ObjectDiff.upToDate(have, want)) {
+          report.observed(key, have);
+        } else {
+          update(key, have, adopt ? markAdopted(want) : want, report, live);
+        }
+      } catch (KubernetesClientException e) {
+        report.failed(key, have == null ? "create" : "update", reason(e));
+      }
+    }
+    return report;
+  }
+
+  /** Deletes every object of the platform that is not desired any more; releases namespaces. */
+  public void prune(String platform, List<HasMetadata> desired, LiveView live, ApplyReport report) {
+    Set<ChildKey> wanted = new HashSet<>();
+    desired.forEach(d -> wanted.add(ChildKey.of(d)));
+    List<HasMetadata> stale =
+        live.ownedBy(platform).stream().filter(o -> !wanted.contains(ChildKey.of(o))).toList();
+    remove(stale, report, live);
+  }
+
+  /**
+   * Deletes everything the platform created, in reverse apply order; namespaces it adopted are
+   * released (our labels removed) instead.
+   */
+  public ApplyReport deleteAll(String platform, LiveView live) {
+    ApplyReport report = new ApplyReport();
+    remove(live.ownedBy(platform), report, live);
+    return report;
+  }
+
+  private void remove(List<HasMetadata> objects, ApplyReport report, LiveView live) {
+    List<HasMetadata> ordered =
+        objects.stream().sorted(Comparator.comparing(ChildKey::of).reversed()).toList();
+    for (HasMetadata object : ordered) {
+      ChildKey key = ChildKey.of(object);
+      try {
+        if (key.kind() == ChildKind.NAMESPACE && "true".equals(ObjectDiff.annotation(object, Labels.ADOPTED))) {
+          release(key, object, report, live);
+        } else {
+          LOG.info("Deleting {}", key);
+          client.resource(object).delete();
+          report.deleted(key);
+        }
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
+          report.failed(key, "delete", reason(e));
+        }
+      }
+    }
+  }
+
+  /** Removes our labels from an adopted namespace; it keeps running, unmanaged. */
+  private void release(ChildKey key, HasMetadata namespace, ApplyReport report, LiveView live) {
+    HasMetadata copy = client.getKubernetesSerialization().clone(namespace);
+    Map<String, String> labels = new LinkedHashMap<>(copy.getMetadata().getLabels());
+    labels.keySet().removeAll(List.of(Labels.MANAGED_BY, Labels.INSTANCE, Labels.PART_OF, Labels.COMPONENT));
+    copy.getMetadata().setLabels(labels);
+    Map<String, String> annotations = new HashMap<>(copy.getMetadata().getAnnotations());
+    annotations.remove(Labels.DESIRED_HASH);
+    annotations.remove(Labels.ADOPTED);
+    copy.getMetadata().setAnnotations(annotations);
+    LOG.info("Releasing adopted {}", key);
+    HasMetadata written = client.resource(copy).update();
+    live.written(namespace, written);
+    report.updated(key, written);
+  }
+
+  private HasMetadata create(ChildKey key, HasMetadata want, ApplyReport report, LiveView live) {
+    try {
+      LOG.info("Creating {}", key);
+      HasMetadata created = client.resource(want).create();
+      live.written(null, created);
+      report.created(key, created);
+      return null;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        throw e;
+      }
+      // It exists but our caches do not show it: it is not labelled as managed by us.
+      HasMetadata existing = client.resource(want).get();
+      if (existing == null) {
+        throw e;
+      }
+      return existing;
+    }
+  }
+
+  private void update(ChildKey key, HasMetadata have, HasMetadata want, ApplyReport report, LiveView live) {
+    LOG.info("Updating {}", key);
+    HasMetadata merged = ObjectDiff.merge(have, want);
+    HasMetadata written = client.resource(merged).update();
+    live.written(have, written);
+    report.updated(key, written);
+  }
+
+  private HasMetadata markAdopted(HasMetadata want) {
+    HasMetadata copy = client.getKubernetesSerialization().clone(want);
+    Map<String, String> annotations = new LinkedHashMap<>(copy.getMetadata().getAnnotations());
+    annotations.put(Labels.ADOPTED, "true");
+    copy.getMetadata().setAnnotations(annotations);
+    return copy;
+  }
+
+  private static String ownerText(String owner) {
+    return owner == null
+        ? "exists and is not managed by nexus-operator"
+        : "belongs to platform " + owner;
+  }
+
+  /** Ours, or labelled with a platform that no longer exists (left behind by deletionPolicy Retain). */
+  private static boolean ownedByUs(String platform, String owner, LiveView live) {
+    return platform.equals(owner) || (owner != null && !live.platformExists(owner));
+  }
+
+  private static String reason(KubernetesClientException e) {
+    String message = e.getStatus() != null && e.getStatus().getMessage() != null
+        ? e.getStatus().getMessage()
+        : e.getMessage();
+    return "HTTP " + e.getCode() + ": " + message;
+  }
+}

@@ -1,0 +1,101 @@
+package online.nexuscos.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import online.nexuscos.operator.apply.LiveView;
+import online.nexuscos.operator.model.ChildKey;
+import online.nexuscos.operator.model.ChildKind;
+import online.nexuscos.operator.model.Labels;
+import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
+
+/**
+ * One informer per child kind, watching only objects labelled {@code managed-by=nexus-operator}
+ * and mapping each back to its platform by the instance label (the children carry no owner
+ * references, so that deletionPolicy Retain can leave them running). Serves as the
+ * {@link LiveView} of the reconciler.
+ */
+final class ChildCaches {
+
+  private final Map<ChildKind, InformerEventSource<HasMetadata, NexusPlatform>> sources =
+      new EnumMap<>(ChildKind.class);
+
+  List<EventSource<?, NexusPlatform>> create(EventSourceContext<NexusPlatform> context, Set<String> namespaces) {
+    List<EventSource<?, NexusPlatform>> list = new ArrayList<>();
+    for (ChildKind kind : ChildKind.values()) {
+      InformerEventSource<HasMetadata, NexusPlatform> source = source(kind, context, namespaces);
+      sources.put(kind, source);
+      list.add(source);
+    }
+    return list;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static InformerEventSource<HasMetadata, NexusPlatform> source(
+      ChildKind kind, EventSourceContext<NexusPlatform> context, Set<String> namespaces) {
+    InformerEventSourceConfiguration.Builder<HasMetadata> builder =
+        InformerEventSourceConfiguration.from((Class<HasMetadata>) (Class) kind.type(), NexusPlatform.class)
+            .withName(kind.name().toLowerCase(java.util.Locale.ROOT))
+            .withLabelSelector(Labels.MANAGED_SELECTOR)
+            .withSecondaryToPrimaryMapper(ChildCaches::toPrimary);
+    if (kind.namespaced()) {
+      if (namespaces.isEmpty()) {
+        builder.withWatchAllNamespaces();
+      } else {
+        builder.withNamespaces(namespaces);
+      }
+    }
+    return new InformerEventSource<>(builder.build(), context);
+  }
+
+  private static Set<ResourceID> toPrimary(HasMetadata child) {
+    String instance = Labels.instanceOf(child.getMetadata().getLabels());
+    return instance == null ? Set.of() : Set.of(new ResourceID(instance));
+  }
+
+  /** The caches as seen from one reconcile of the platforms in {@code primaries}. */
+  LiveView view(IndexedResourceCache<NexusPlatform> primaries) {
+    return new LiveView() {
+      @Override
+      public Optional<HasMetadata> get(ChildKey key) {
+        return sources.get(key.kind()).get(new ResourceID(key.name(), key.namespace()));
+      }
+
+      @Override
+      public List<HasMetadata> ownedBy(String instance) {
+        List<HasMetadata> owned = new ArrayList<>();
+        for (var source : sources.values()) {
+          source.list(o -> instance.equals(Labels.instanceOf(o.getMetadata().getLabels())))
+              .forEach(owned::add);
+        }
+        return owned;
+      }
+
+      @Override
+      public boolean platformExists(String instance) {
+        return primaries.get(new ResourceID(instance)).isPresent();
+      }
+
+      @Override
+      public void written(HasMetadata before, HasMetadata after) {
+        var source = sources.get(ChildKind.of(after));
+        ResourceID primary = new ResourceID(Labels.instanceOf(after.getMetadata().getLabels()));
+        if (before == null) {
+          source.handleRecentResourceCreate(primary, after);
+        } else {
+          source.handleRecentResourceUpdate(primary, after, before);
+        }
+      }
+    };
+  }
+}

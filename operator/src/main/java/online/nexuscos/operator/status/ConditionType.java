@@ -1,0 +1,32 @@
+package online.nexuscos.operator.status;
+
+/** The condition types and reasons a NexusPlatform reports; nothing else is written. */
+public final class ConditionType {
+
+  public static final String READY = "Ready";
+  public static final String PROGRESSING = "Progressing";
+  public static final String DEGRADED = "Degraded";
+  public static final String INVALID_SPEC = "InvalidSpec";
+  public static final String PAUSED = "Paused";
+
+  /** Reasons (CamelCase, as Kubernetes conventions ask). */
+  public static final class Reason {
+    public static final String ALL_AVAILABLE = "AllServicesAvailable";
+    public static final String SERVICES_NOT_AVAILABLE = "ServicesNotAvailable";
+    public static final String ROLLING_OUT = "RollingOut";
+    public static final String COMPLETE = "RolloutComplete";
+    public static final String SERVICE_FAILED = "ServiceFailed";
+    public static final String OWNERSHIP_CONFLICT = "OwnershipConflict";
+    public static final String APPLY_FAILED = "ApplyFailed";
+    public static final String HEALTHY = "Healthy";
+    public static final String VALIDATION_FAILED = "ValidationFailed";
+    public static final String VALID = "SpecValid";
+    public static final String PAUSED_BY_SPEC = "PausedBySpec";
+    public static final String NOT_PAUSED = "Reconciling";
+    public static final String SPEC_INVALID = "SpecInvalid";
+
+    private Reason() {}
+  }
+
+  private ConditionType() {}
+}

@@ -1,0 +1,188 @@
+package online.nexuscos.operator.status;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import online.nexuscos.operator.apply.ApplyReport;
+import online.nexuscos.operator.model.ChildKey;
+import online.nexuscos.operator.model.ChildKind;
+import online.nexuscos.operator.model.Labels;
+import online.nexuscos.operator.model.ResolvedPlatform;
+import online.nexuscos.operator.model.ResolvedService;
+import online.nexuscos.operator.render.Fingerprint;
+import online.nexuscos.operator.validation.ValidationError;
+import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
+import online.nexuscos.platform.api.v1alpha1.NexusPlatformStatus;
+import online.nexuscos.platform.api.v1alpha1.Phase;
+import online.nexuscos.platform.api.v1alpha1.ServiceState;
+import online.nexuscos.platform.api.v1alpha1.ServiceStatus;
+
+/** Builds a platform's whole status from what one reconcile observed. Pure but for the clock. */
+public final class StatusBuilder {
+
+  /** Messages list at most this many names before "and N more". */
+  static final int LIST_LIMIT = 5;
+
+  private final Clock clock;
+
+  public StatusBuilder(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** Status of a platform whose spec failed validation: children untouched, services as before. */
+  public NexusPlatformStatus invalid(NexusPlatform platform, List<ValidationError> errors) {
+    NexusPlatformStatus old = previous(platform);
+    NexusPlatformStatus status = copyObservations(old);
+    status.setObservedGeneration(platform.getMetadata().getGeneration());
+    status.setPhase(Phase.Invalid);
+    String problems = summary(errors.stream().map(ValidationError::toString).toList(), "; ");
+    status.setConditions(
+        new Conditions(old.getConditions(), generation(platform), clock)
+            .set(ConditionType.READY, false, ConditionType.Reason.SPEC_INVALID,
+                "The spec is invalid; the platform keeps running as last applied. Fix the spec.")
+            .set(ConditionType.PROGRESSING, false, ConditionType.Reason.SPEC_INVALID,
+                "Nothing is rolled out until the spec is fixed.")
+            .set(ConditionType.DEGRADED, false, ConditionType.Reason.HEALTHY, "No running service was changed.")
+            .set(ConditionType.INVALID_SPEC, true, ConditionType.Reason.VALIDATION_FAILED,
+                errors.size() + " problem(s): " + problems)
+            .set(ConditionType.PAUSED, Boolean.TRUE.equals(platform.getSpec() == null ? null : platform.getSpec().getPaused()),
+                ConditionType.Reason.SPEC_INVALID, "See InvalidSpec.")
+            .build());
+    return status;
+  }
+
+  /** Status of a valid platform after an apply pass (or an observe pass when paused). */
+  public NexusPlatformStatus observed(
+      NexusPlatform platform, ResolvedPlatform resolved, List<HasMetadata> desired,
+      ApplyReport report, boolean paused) {
+    NexusPlatformStatus old = previous(platform);
+    NexusPlatformStatus status = new NexusPlatformStatus();
+    status.setObservedGeneration(platform.getMetadata().getGeneration());
+
+    List<ServiceStatus> services = new ArrayList<>();
+    for (ResolvedService s : resolved.services()) {
+      services.add(service(s, report));
+    }
+    services.sort(Comparator.comparing(ServiceStatus::getNamespace).thenComparing(ServiceStatus::getName));
+    status.setServices(services);
+    int ready = (int) services.stream().filter(s -> s.getState() == ServiceState.Available).count();
+    status.setReadyServices(ready);
+    status.setDesiredServices(services.size());
+    status.setServicesReady(ready + "/" + services.size());
+    revision(status, old, desired);
+
+    List<String> rolling = names(services, ServiceState.Pending, ServiceState.Progressing);
+    List<String> failed = services.stream().filter(s -> s.getState() == ServiceState.Failed)
+        .map(s -> s.getName() + " (" + s.getMessage() + ")").toList();
+    List<String> conflicts = report.conflicts().stream().map(ApplyReport.Conflict::describe).toList();
+    List<String> failures = report.failures().stream().map(ApplyReport.Failure::describe).toList();
+    boolean allAvailable = ready == services.size();
+    boolean degraded = !failed.isEmpty() || !conflicts.isEmpty() || !failures.isEmpty();
+
+    Conditions c = new Conditions(old.getConditions(), generation(platform), clock);
+    c.set(ConditionType.READY, allAvailable && !degraded,
+        allAvailable && !degraded ? ConditionType.Reason.ALL_AVAILABLE : ConditionType.Reason.SERVICES_NOT_AVAILABLE,
+        allAvailable && !degraded
+            ? "All " + services.size() + " services are available."
+            : (services.size() - ready) + " of " + services.size() + " services are not available"
+                + (rolling.isEmpty() ? "." : ": " + summary(rolling, ", ") + "."));
+    c.set(ConditionType.PROGRESSING, !rolling.isEmpty(),
+        rolling.isEmpty() ? ConditionType.Reason.COMPLETE : ConditionType.Reason.ROLLING_OUT,
+        rolling.isEmpty() ? "Every service runs the current revision." : "Rolling out: " + summary(rolling, ", ") + ".");
+    degraded(c, failed, conflicts, failures);
+    c.set(ConditionType.INVALID_SPEC, false, ConditionType.Reason.VALID, "The spec passed validation.");
+    c.set(ConditionType.PAUSED, paused,
+        paused ? ConditionType.Reason.PAUSED_BY_SPEC : ConditionType.Reason.NOT_PAUSED,
+        paused ? "spec.paused is true: nothing is written to the platform's objects. Set it to false to resume."
+            : "The operator keeps the platform converged.");
+    status.setConditions(c.build());
+    status.setPhase(
+        paused ? Phase.Paused : degraded ? Phase.Degraded : allAvailable ? Phase.Ready : Phase.Progressing);
+    return status;
+  }
+
+  private static void degraded(Conditions c, List<String> failed, List<String> conflicts, List<String> failures) {
+    if (!conflicts.isEmpty()) {
+      c.set(ConditionType.DEGRADED, true, ConditionType.Reason.OWNERSHIP_CONFLICT,
+          "Left alone because someone else owns them: " + summary(conflicts, "; ")
+              + ". Delete or rename the other objects, or remove them from this platform.");
+    } else if (!failed.isEmpty()) {
+      c.set(ConditionType.DEGRADED, true, ConditionType.Reason.SERVICE_FAILED,
+          "Failed: " + summary(failed, "; ") + ". Check the pods (kubectl describe) and fix or change the image.");
+    } else if (!failures.isEmpty()) {
+      c.set(ConditionType.DEGRADED, true, ConditionType.Reason.APPLY_FAILED,
+          summary(failures, "; ") + ". The operator retries; check its RBAC and the API server if this persists.");
+    } else {
+      c.set(ConditionType.DEGRADED, false, ConditionType.Reason.HEALTHY, "No failures.");
+    }
+  }
+
+  private static ServiceStatus service(ResolvedService s, ApplyReport report) {
+    ChildKey key = new ChildKey(ChildKind.DEPLOYMENT, s.namespace(), s.name());
+    Deployment d = (Deployment) report.latest(key).orElse(null);
+    ServiceStatus st = new ServiceStatus();
+    st.setName(s.name());
+    st.setNamespace(s.namespace());
+    st.setImage(s.image());
+    boolean conflict = report.conflicts().stream().anyMatch(c -> c.key().equals(key));
+    DeploymentHealth.Health health = conflict
+        ? new DeploymentHealth.Health(ServiceState.Conflict, "a Deployment of this name belongs to someone else")
+        : DeploymentHealth.of(d);
+    st.setState(health.state());
+    st.setMessage(health.message());
+    if (d != null && !conflict) {
+      st.setDesiredReplicas(d.getSpec().getReplicas());
+      st.setReadyReplicas(d.getStatus() == null ? null : d.getStatus().getReadyReplicas());
+      st.setAvailableReplicas(d.getStatus() == null ? null : d.getStatus().getAvailableReplicas());
+    }
+    return st;
+  }
+
+  /** The revision number grows by one whenever the rendered workloads change. */
+  private static void revision(NexusPlatformStatus status, NexusPlatformStatus old, List<HasMetadata> desired) {
+    String hash = Fingerprint.combine(desired.stream()
+        .filter(o -> ChildKind.of(o) == ChildKind.DEPLOYMENT)
+        .map(o -> o.getMetadata().getAnnotations().get(Labels.DESIRED_HASH))
+        .toList());
+    int current = old.getCurrentRevision() == null ? 0 : old.getCurrentRevision();
+    status.setCurrentRevision(hash.equals(old.getCurrentRevisionHash()) && current > 0 ? current : current + 1);
+    status.setCurrentRevisionHash(hash);
+  }
+
+  private static List<String> names(List<ServiceStatus> services, ServiceState... states) {
+    List<ServiceState> wanted = List.of(states);
+    return services.stream().filter(s -> wanted.contains(s.getState())).map(ServiceStatus::getName).toList();
+  }
+
+  static String summary(List<String> items, String separator) {
+    if (items.size() <= LIST_LIMIT) {
+      return String.join(separator, items);
+    }
+    return items.stream().limit(LIST_LIMIT).collect(Collectors.joining(separator))
+        + " and " + (items.size() - LIST_LIMIT) + " more";
+  }
+
+  private static NexusPlatformStatus previous(NexusPlatform platform) {
+    return platform.getStatus() == null ? new NexusPlatformStatus() : platform.getStatus();
+  }
+
+  private static NexusPlatformStatus copyObservations(NexusPlatformStatus old) {
+    NexusPlatformStatus s = new NexusPlatformStatus();
+    s.setServices(old.getServices());
+    s.setReadyServices(old.getReadyServices());
+    s.setDesiredServices(old.getDesiredServices());
+    s.setServicesReady(old.getServicesReady());
+    s.setCurrentRevision(old.getCurrentRevision());
+    s.setCurrentRevisionHash(old.getCurrentRevisionHash());
+    return s;
+  }
+
+  private static long generation(NexusPlatform platform) {
+    Long g = platform.getMetadata().getGeneration();
+    return g == null ? 0 : g;
+  }
+}
