@@ -31,9 +31,4 @@ public class NexusPlatform extends CustomResource<NexusPlatformSpec, NexusPlatfo
 
   public static final String GROUP = "platform.nexuscos.online";
   public static final String VERSION = "v1alpha1";
-
-  @Override
-  protected NexusPlatformStatus initStatus() {
-    return new NexusPlatformStatus();
-  }
 }
