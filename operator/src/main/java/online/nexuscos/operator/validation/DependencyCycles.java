@@ -18,7 +18,7 @@ final class DependencyCycles {
   static Optional<List<String>> find(List<ServiceSpec> services, Map<String, Integer> index) {
     Map<String, Colour> colour = new HashMap<>();
     for (ServiceSpec s : services) {
-      if (s.getName() != null && !colour.containsKey(s.getName())) {
+      if (s != null && s.getName() != null && index.containsKey(s.getName()) && !colour.containsKey(s.getName())) {
         List<String> path = new ArrayList<>();
         Optional<List<String>> cycle = visit(s.getName(), services, index, colour, path);
         if (cycle.isPresent()) {

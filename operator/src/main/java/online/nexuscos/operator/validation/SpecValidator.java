@@ -89,6 +89,10 @@ public final class SpecValidator {
     for (int i = 0; i < list.size(); i++) {
       String path = "spec.namespaces[" + i + "]";
       NamespaceSpec ns = list.get(i);
+      if (ns == null) {
+        error(path, "is empty", "remove the empty list entry");
+        continue;
+      }
       if (dnsLabel(path + ".name", ns.getName(), "use a DNS-1123 label such as nexus-auth")
           && !names.add(ns.getName())) {
         error(path + ".name", "namespace " + ns.getName() + " is listed twice", "remove the duplicate");
@@ -133,6 +137,10 @@ public final class SpecValidator {
     for (int i = 0; i < list.size(); i++) {
       ServiceSpec s = list.get(i);
       String path = "spec.services[" + i + "]";
+      if (s == null) {
+        error(path, "is empty", "remove the empty list entry");
+        continue;
+      }
       if (dnsLabel(path + ".name", s.getName(), "use a DNS-1123 label such as auth-service")
           && index.putIfAbsent(s.getName(), i) != null) {
         error(path + ".name", "service " + s.getName() + " is already defined at spec.services["
@@ -186,6 +194,9 @@ public final class SpecValidator {
   private void dependencies(List<ServiceSpec> list, Map<String, Integer> index, Map<String, Boolean> modules) {
     for (int i = 0; i < list.size(); i++) {
       ServiceSpec s = list.get(i);
+      if (s == null) {
+        continue;
+      }
       for (var entry : list("spec.services[" + i + "].dependsOn", s.getDependsOn()).entrySet()) {
         String dep = entry.getValue();
         Integer target = dep == null ? null : index.get(dep);
@@ -364,11 +375,16 @@ public final class SpecValidator {
     });
   }
 
-  private static <T> Map<String, T> list(String path, List<T> list) {
+  /** The non-empty entries of a list by field path; empty entries are reported. */
+  private <T> Map<String, T> list(String path, List<T> list) {
     Map<String, T> entries = new java.util.LinkedHashMap<>();
     if (list != null) {
       for (int i = 0; i < list.size(); i++) {
-        entries.put(path + "[" + i + "]", list.get(i));
+        if (list.get(i) == null) {
+          error(path + "[" + i + "]", "is empty", "remove the empty list entry");
+        } else {
+          entries.put(path + "[" + i + "]", list.get(i));
+        }
       }
     }
     return entries;

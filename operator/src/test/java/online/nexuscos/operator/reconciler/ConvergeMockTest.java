@@ -107,7 +107,8 @@ class ConvergeMockTest {
         client.apps().deployments().inNamespace("change-auth").withName("token-mgr").get()
             .getSpec().getTemplate().getSpec().getContainers().get(0).getImage().split(":")[1]));
     harness.awaitStatus("change", p -> p.getStatus().getObservedGeneration() == 2L);
-    await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> true);
+    long settled = harness.operator().counters().reconciles();
+    await().atMost(Duration.ofSeconds(10)).until(() -> harness.operator().counters().reconciles() >= settled + 2);
 
     List<String> childWrites = harness.operatorWritesSince(mark).stream()
         .filter(e -> !e.path().contains("/nexusplatforms/") && !e.path().contains("/events"))

@@ -1,0 +1,74 @@
+package online.nexuscos.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import online.nexuscos.operator.model.Labels;
+import online.nexuscos.operator.testing.OperatorHarness;
+import online.nexuscos.operator.testing.Platforms;
+import online.nexuscos.platform.api.v1alpha1.DeletionPolicy;
+import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
+import online.nexuscos.platform.api.v1alpha1.Phase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Deleting a platform follows its deletionPolicy. */
+class DeletionMockTest {
+
+  private final OperatorHarness harness = new OperatorHarness();
+  private final KubernetesClient client = harness.cluster().client();
+
+  @AfterEach
+  void stop() {
+    harness.close();
+  }
+
+  @Test
+  void retainLeavesEverythingRunningAndReapplyAdoptsItBack() {
+    harness.apply(Platforms.small("keep"));
+    harness.awaitPhase("keep", Phase.Progressing);
+    harness.markAllAvailable();
+    harness.awaitPhase("keep", Phase.Ready);
+
+    client.resources(NexusPlatform.class).withName("keep").delete();
+    await().atMost(Duration.ofSeconds(10)).until(() -> harness.get("keep") == null);
+
+    assertThat(client.namespaces().withLabel(Labels.INSTANCE, "keep").list().getItems()).hasSize(2);
+    assertThat(client.apps().deployments().inAnyNamespace().withLabel(Labels.INSTANCE, "keep").list().getItems()).hasSize(3);
+    assertThat(client.services().inAnyNamespace().withLabel(Labels.INSTANCE, "keep").list().getItems()).hasSize(3);
+
+    int mark = harness.cluster().log().mark();
+    harness.apply(Platforms.small("keep"));
+    NexusPlatform back = harness.awaitPhase("keep", Phase.Ready);
+    assertThat(back.getStatus().getServicesReady()).isEqualTo("3/3");
+    assertThat(harness.operatorWritesSince(mark))
+        .as("adoption rewrites nothing: only finalizer, status and the Ready event")
+        .allMatch(e -> e.path().contains("/nexusplatforms/keep") || e.path().contains("/events"));
+  }
+
+  @Test
+  void deleteRemovesWhatThePlatformCreatedButNothingElse() {
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("gone-auth").endMetadata().build()).create();
+    NexusPlatform platform = Platforms.small("gone");
+    platform.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
+    harness.apply(platform);
+    harness.awaitPhase("gone", Phase.Progressing);
+    client.configMaps().inNamespace("gone-platform").resource(new ConfigMapBuilder()
+        .withNewMetadata().withName("not-ours").endMetadata().addToData("k", "v").build()).create();
+
+    client.resources(NexusPlatform.class).withName("gone").delete();
+    await().atMost(Duration.ofSeconds(10)).until(() -> harness.get("gone") == null);
+
+    assertThat(client.apps().deployments().inAnyNamespace().withLabel(Labels.INSTANCE, "gone").list().getItems()).isEmpty();
+    assertThat(client.services().inAnyNamespace().withLabel(Labels.INSTANCE, "gone").list().getItems()).isEmpty();
+    assertThat(client.network().v1().networkPolicies().inAnyNamespace().withLabel(Labels.INSTANCE, "gone").list().getItems()).isEmpty();
+    assertThat(client.namespaces().withName("gone-platform").get()).as("created by the platform: deleted").isNull();
+    var adopted = client.namespaces().withName("gone-auth").get();
+    assertThat(adopted).as("adopted, not created: kept").isNotNull();
+    assertThat(adopted.getMetadata().getLabels()).doesNotContainKey(Labels.INSTANCE).doesNotContainKey(Labels.MANAGED_BY);
+  }
+}
