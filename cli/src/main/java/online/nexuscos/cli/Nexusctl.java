@@ -1,5 +1,6 @@
 package online.nexuscos.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,8 +22,13 @@ public final class Nexusctl {
     System.exit(run(args));
   }
 
-  /** Runs nexusctl and returns its exit code (tests call this). */
+  /** Runs nexusctl on the process's streams and returns its exit code. */
   public static int run(String... args) {
-    return new CommandLine(new Nexusctl()).execute(args);
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs nexusctl with the given output streams (tests call this). */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return new CommandLine(new Nexusctl()).setOut(out).setErr(err).execute(args);
   }
 }

@@ -35,6 +35,7 @@ public final class MockCluster implements AutoCloseable {
     server.init();
     operatorClient = client(OPERATOR_AGENT);
     client = client(TEST_AGENT);
+    allowLeases();
     try (InputStream crd = MockCluster.class.getClassLoader().getResourceAsStream(CRD_RESOURCE)) {
       client.resource(client.getKubernetesSerialization().unmarshal(crd, CustomResourceDefinition.class)).create();
     } catch (java.io.IOException e) {
@@ -42,7 +43,21 @@ public final class MockCluster implements AutoCloseable {
     }
   }
 
-  private KubernetesClient client(String agent) {
+  /**
+   * Answers the SelfSubjectRulesReview JOSDK sends before leader election (the mock has no RBAC):
+   * this client may do anything with Leases.
+   */
+  public void allowLeases() {
+    var review = new io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder()
+        .withNewStatus().withIncomplete(false)
+        .addNewResourceRule().withApiGroups("coordination.k8s.io").withResources("leases").withVerbs("*").endResourceRule()
+        .endStatus().build();
+    server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+        .andReturn(201, review).always();
+  }
+
+  /** Another client, e.g. for a second operator replica. */
+  public KubernetesClient client(String agent) {
     return server.createClient(b -> b.editOrNewConfig()
         .withUserAgent(agent)
         .withRequestRetryBackoffLimit(0)
