@@ -76,10 +76,8 @@ public final class Main implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
         .setLevel(Level.toLevel(logLevel, Level.INFO));
-    Set<String> namespaces = watchNamespaces.stream().map(String::trim).filter(s -> !s.isEmpty())
-        .collect(Collectors.toSet());
-    OperatorSettings settings = new OperatorSettings(namespaces, leaderElection, leaseName, leaseNamespace,
-        identity, Durations.parse(resyncPeriod), true);
+    OperatorSettings settings = settings();
+    Set<String> namespaces = settings.watchNamespaces();
 
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config()).build();
     if (!crdInstalled(client)) {
@@ -98,6 +96,14 @@ public final class Main implements Callable<Integer> {
         client.getMasterUrl(), namespaces.isEmpty() ? "all" : namespaces, leaderElection);
     stopped.await();
     return 0;
+  }
+
+  /** The settings the flags and environment variables describe. */
+  OperatorSettings settings() {
+    Set<String> namespaces = watchNamespaces == null ? Set.of() : watchNamespaces.stream()
+        .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    return new OperatorSettings(namespaces, leaderElection, leaseName, leaseNamespace,
+        identity, Durations.parse(resyncPeriod), true);
   }
 
   private Config config() throws IOException {
