@@ -1,0 +1,97 @@
+package online.nexuscos.sandbox;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.util.List;
+import online.nexuscos.operator.NexusOperator;
+import online.nexuscos.operator.OperatorSettings;
+import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
+import online.nexuscos.platform.api.v1alpha1.Phase;
+
+/**
+ * A cluster on one laptop, for people and end-to-end tests: the mock API server, the simulated
+ * garbage collector and kubelet, and the real operator (same code and configuration path as in
+ * production; only its client points here). A stand-in for a cluster, and labelled as one.
+ */
+public final class Sandbox implements AutoCloseable {
+
+  public static final String OPERATOR_AGENT = "nexus-operator";
+  public static final String USER_AGENT = "nexus-sandbox-user";
+
+  private final SandboxApiServer apiServer;
+  private final KubernetesClient operatorClient;
+  private final KubernetesClient client;
+  private final KubernetesClient controllersClient;
+  private final GarbageCollector garbageCollector;
+  private final SimulatedKubelet kubelet;
+  private final NexusOperator operator;
+
+  private Sandbox(SandboxOptions options) {
+    apiServer = new SandboxApiServer();
+    client = apiServer.client(USER_AGENT);
+    controllersClient = apiServer.client("sandbox-simulated-controllers");
+    garbageCollector = new GarbageCollector(controllersClient);
+    garbageCollector.start();
+    kubelet = new SimulatedKubelet(controllersClient, Clock.systemUTC(), options.readyDelay());
+    kubelet.start(options.zones(), options.nodesPerZone());
+    operatorClient = apiServer.client(OPERATOR_AGENT);
+    operator = NexusOperator.create(operatorClient,
+        OperatorSettings.defaults().withResyncPeriod(options.resyncPeriod()), Clock.systemUTC());
+    operator.start();
+  }
+
+  public static Sandbox start(SandboxOptions options) {
+    return new Sandbox(options);
+  }
+
+  public SandboxApiServer apiServer() {
+    return apiServer;
+  }
+
+  /** A client acting as a user of the cluster. */
+  public KubernetesClient client() {
+    return client;
+  }
+
+  public SimulatedKubelet kubelet() {
+    return kubelet;
+  }
+
+  public NexusOperator operator() {
+    return operator;
+  }
+
+  /** Creates the platform, or replaces the spec of the existing one of that name, like kubectl apply. */
+  public NexusPlatform apply(NexusPlatform platform) {
+    var resource = client.resources(NexusPlatform.class).withName(platform.getMetadata().getName());
+    NexusPlatform live = resource.get();
+    if (live == null) {
+      return client.resource(platform).create();
+    }
+    live.setSpec(platform.getSpec());
+    return client.resource(live).update();
+  }
+
+  public List<NexusPlatform> platforms() {
+    return client.resources(NexusPlatform.class).list().getItems();
+  }
+
+  /** Whether every platform reports phase Ready for its current generation. */
+  public boolean allReady() {
+    List<NexusPlatform> platforms = platforms();
+    return !platforms.isEmpty() && platforms.stream().allMatch(p -> p.getStatus() != null
+        && p.getStatus().getPhase() == Phase.Ready
+        && p.getMetadata().getGeneration().equals(p.getStatus().getObservedGeneration()));
+  }
+
+  @Override
+  public void close() {
+    operator.close();
+    kubelet.close();
+    garbageCollector.close();
+    operatorClient.close();
+    controllersClient.close();
+    client.close();
+    apiServer.close();
+  }
+}
