@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "See and operate Nexus COS platforms.",
-    subcommands = {RenderCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RenderCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class})
 public final class Nexusctl {
 
   /** Exit code of a command whose input was invalid. */

@@ -1,0 +1,239 @@
+package online.nexuscos.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import online.nexuscos.operator.Durations;
+import online.nexuscos.operator.status.Conditions;
+import online.nexuscos.operator.validation.PlatformDocuments;
+import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
+import online.nexuscos.platform.api.v1alpha1.Phase;
+import online.nexuscos.platform.api.v1alpha1.ServiceState;
+import online.nexuscos.platform.api.v1alpha1.ServiceStatus;
+import online.nexuscos.sandbox.Sandbox;
+import online.nexuscos.sandbox.SandboxOptions;
+import online.nexuscos.sandbox.SimulatedKubelet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nexusctl sandbox}: the operator and a whole platform on one machine, no cluster. Starts
+ * a stand-in API server (fabric8's mock), simulated cluster controllers and the real operator.
+ */
+@Command(
+    name = "sandbox",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the operator and a whole platform on this machine, no cluster needed.",
+      "",
+      "Starts a stand-in for a cluster: fabric8's mock API server, simulated",
+      "cluster controllers and the real operator. It is not a cluster; no",
+      "container runs. The simulation: Nodes in --zones; a Deployment becomes",
+      "available --ready-delay after it changes; an image tag starting with",
+      "'broken' never does and reports ProgressDeadlineExceeded after its",
+      "progress deadline; pods whose placement admits only NotReady Nodes are",
+      "unavailable; deleting an owner or a namespace deletes what it holds.",
+      "",
+      "Applies the files (default examples/nexus-cos.yaml), prints progress",
+      "(services ready per namespace), writes a kubeconfig for kubectl and",
+      "nexusctl, and runs until Ctrl-C. Take a node down from another terminal:",
+      "  kubectl --kubeconfig PATH patch node sandbox-zone-a-1 --type=merge \\",
+      "    -p '{\"metadata\":{\"labels\":{\"" + SimulatedKubelet.READY_LABEL + "\":\"false\"}}}'",
+      "",
+      "With --until-ready it exits 0 once every platform is Ready, and 1 on",
+      "timeout or when a platform is invalid or degraded. Usage errors exit 2.",
+      ""
+    })
+final class SandboxCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-f", "--filename"}, paramLabel = "FILE",
+      description = "NexusPlatform YAML to apply (repeatable; default: ${DEFAULT-VALUE}).",
+      defaultValue = "examples/nexus-cos.yaml")
+  List<Path> files;
+
+  @Option(names = "--kubeconfig", paramLabel = "PATH",
+      description = "Where to write the sandbox's kubeconfig (default: ${DEFAULT-VALUE}).",
+      defaultValue = "${sys:java.io.tmpdir}/nexus-sandbox/kubeconfig")
+  Path kubeconfig;
+
+  @Option(names = "--until-ready", description = "Exit 0 once every platform is Ready (non-zero on timeout).")
+  boolean untilReady;
+
+  @Option(names = "--timeout", paramLabel = "DUR", defaultValue = "2m",
+      description = "With --until-ready: how long to wait, e.g. 90s, 2m (default: ${DEFAULT-VALUE}).")
+  String timeout;
+
+  @Option(names = "--ready-delay", paramLabel = "DUR", defaultValue = "300ms",
+      description = "How long a healthy simulated rollout takes to become available (default: ${DEFAULT-VALUE}).")
+  String readyDelay;
+
+  @Option(names = "--zones", split = ",", paramLabel = "ZONE", defaultValue = "zone-a,zone-b",
+      description = "Zones of the simulated Nodes (default: ${DEFAULT-VALUE}).")
+  List<String> zones;
+
+  @Option(names = "--nodes-per-zone", paramLabel = "N", defaultValue = "2",
+      description = "Simulated Nodes per zone (default: ${DEFAULT-VALUE}).")
+  int nodesPerZone;
+
+  @Option(names = {"-v", "--verbose"}, description = "Show the operator's and the mock server's logs.")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Logging.quiet(verbose);
+    Duration wait;
+    SandboxOptions options;
+    try {
+      wait = Durations.parse(timeout);
+      options = new SandboxOptions(zones, nodesPerZone, Durations.parse(readyDelay), Duration.ofSeconds(10));
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return Nexusctl.EXIT_USAGE;
+    }
+    List<NexusPlatform> platforms = new ArrayList<>();
+    for (Path file : files) {
+      try {
+        platforms.addAll(PlatformDocuments.load(file));
+      } catch (PlatformDocuments.InvalidDocumentException e) {
+        err.println("error: " + e.getMessage());
+        return Nexusctl.EXIT_INVALID;
+      }
+    }
+
+    Instant started = Instant.now();
+    Sandbox sandbox = Sandbox.start(options);
+    CountDownLatch stop = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      stop.countDown();
+      sandbox.close();
+    }, "sandbox-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      Path config = sandbox.apiServer().writeKubeconfig(kubeconfig);
+      out.println("Sandbox (a stand-in for a cluster: fabric8 mock API server + simulated controllers) at "
+          + sandbox.apiServer().url());
+      out.println("kubeconfig: " + config);
+      out.println("try:        kubectl --kubeconfig " + config + " get deploy -A");
+      platforms.forEach(sandbox::apply);
+      out.println("applied:    " + platforms.stream().map(p -> p.getMetadata().getName()).collect(Collectors.joining(", ")));
+      out.flush();
+      int code = watch(sandbox, out, err, started, wait, stop);
+      if (untilReady) {
+        return code;
+      }
+      return 0;
+    } finally {
+      if (untilReady) {
+        Runtime.getRuntime().removeShutdownHook(hook);
+        sandbox.close();
+      }
+    }
+  }
+
+  /** Prints progress whenever it changes; returns when ready (with --until-ready), on timeout, or on Ctrl-C. */
+  private int watch(Sandbox sandbox, PrintWriter out, PrintWriter err, Instant started, Duration wait,
+      CountDownLatch stop) throws InterruptedException {
+    String last = "";
+    boolean announcedReady = false;
+    while (true) {
+      List<NexusPlatform> live = sandbox.platforms();
+      String progress = progress(live);
+      if (!progress.equals(last)) {
+        out.println(progress);
+        out.flush();
+        last = progress;
+      }
+      if (sandbox.allReady() && !announcedReady) {
+        out.printf("ready:      every platform is Ready (%.1f s)%n", Duration.between(started, Instant.now()).toMillis() / 1000.0);
+        if (untilReady) {
+          out.flush();
+          return 0;
+        }
+        out.println("Running until Ctrl-C.");
+        out.flush();
+        announcedReady = true;
+      }
+      if (untilReady) {
+        String failure = failure(live);
+        if (failure != null) {
+          err.println("error: " + failure);
+          return Nexusctl.EXIT_INVALID;
+        }
+        if (Duration.between(started, Instant.now()).compareTo(wait) > 0) {
+          err.println("error: not Ready after " + timeout + ": " + notReady(live)
+              + ". Run without --until-ready and inspect with kubectl, or raise --timeout.");
+          return Nexusctl.EXIT_INVALID;
+        }
+      }
+      if (stop.await(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        return 0;
+      }
+    }
+  }
+
+  /** One line per platform: phase, services ready, and n/m per namespace. */
+  static String progress(List<NexusPlatform> platforms) {
+    StringBuilder sb = new StringBuilder();
+    for (NexusPlatform p : platforms) {
+      var status = p.getStatus();
+      if (sb.length() > 0) {
+        sb.append('\n');
+      }
+      sb.append(p.getMetadata().getName()).append(": ");
+      if (status == null || status.getServices() == null) {
+        sb.append(status == null ? "Pending" : status.getPhase());
+        continue;
+      }
+      Map<String, int[]> perNamespace = new TreeMap<>();
+      for (ServiceStatus s : status.getServices()) {
+        int[] counts = perNamespace.computeIfAbsent(s.getNamespace(), k -> new int[2]);
+        counts[1]++;
+        if (s.getState() == ServiceState.Available) {
+          counts[0]++;
+        }
+      }
+      sb.append(status.getPhase()).append(' ').append(status.getServicesReady()).append(" services ready  (")
+          .append(perNamespace.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()[0] + "/" + e.getValue()[1])
+              .collect(Collectors.joining(", ")))
+          .append(')');
+    }
+    return sb.toString();
+  }
+
+  private static String failure(List<NexusPlatform> platforms) {
+    for (NexusPlatform p : platforms) {
+      var status = p.getStatus();
+      if (status == null || !p.getMetadata().getGeneration().equals(status.getObservedGeneration())) {
+        continue;
+      }
+      if (status.getPhase() == Phase.Invalid || status.getPhase() == Phase.Degraded) {
+        String type = status.getPhase() == Phase.Invalid ? "InvalidSpec" : "Degraded";
+        return "platform " + p.getMetadata().getName() + " is " + status.getPhase() + ": "
+            + Conditions.find(status.getConditions(), type).map(c -> c.getMessage()).orElse("");
+      }
+    }
+    return null;
+  }
+
+  private static String notReady(List<NexusPlatform> platforms) {
+    return platforms.stream().filter(p -> p.getStatus() == null || p.getStatus().getPhase() != Phase.Ready)
+        .map(p -> p.getMetadata().getName() + " is " + (p.getStatus() == null ? "Pending" : p.getStatus().getPhase()
+            + " (" + Conditions.find(p.getStatus().getConditions(), "Ready").map(c -> c.getMessage()).orElse("") + ")"))
+        .collect(Collectors.joining("; "));
+  }
+}
