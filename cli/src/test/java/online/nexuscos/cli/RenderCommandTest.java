@@ -1,13 +1,12 @@
 package online.nexuscos.cli;
 
+import static online.nexuscos.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,15 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RenderCommandTest {
 
   private static final Path EXAMPLES = Path.of("..", "examples");
-
-  record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Nexusctl.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
-  }
 
   private static List<JsonNode> documents(String yaml) throws IOException {
     ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
@@ -47,7 +37,7 @@ class RenderCommandTest {
 
   @Test
   void rendersTheFullExample() throws IOException {
-    Result r = run("render", "-f", EXAMPLES.resolve("nexus-cos.yaml").toString());
+    Cli.Result r = run("render", "-f", EXAMPLES.resolve("nexus-cos.yaml").toString());
     assertThat(r.code()).as(r.err()).isZero();
     List<JsonNode> docs = documents(r.out());
     Map<String, Integer> kinds = new TreeMap<>();
@@ -69,7 +59,7 @@ class RenderCommandTest {
   void invalidInputExitsOneNamingTheFieldAndTheFix(@TempDir Path dir) throws IOException {
     String yaml = Files.readString(EXAMPLES.resolve("minimal.yaml")).replace("port: 3000", "port: 70000");
     Path file = Files.writeString(dir.resolve("bad.yaml"), yaml);
-    Result r = run("render", "-f", file.toString());
+    Cli.Result r = run("render", "-f", file.toString());
     assertThat(r.code()).isEqualTo(Nexusctl.EXIT_INVALID);
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).contains("spec.services[0].port").contains("70000").contains("use a port from 1 to 65535");
@@ -79,7 +69,7 @@ class RenderCommandTest {
   void typoInAFieldNameIsReported(@TempDir Path dir) throws IOException {
     String yaml = Files.readString(EXAMPLES.resolve("minimal.yaml")).replace("replicas: 1", "replcas: 1");
     Path file = Files.writeString(dir.resolve("typo.yaml"), yaml);
-    Result r = run("render", "-f", file.toString());
+    Cli.Result r = run("render", "-f", file.toString());
     assertThat(r.code()).isEqualTo(Nexusctl.EXIT_INVALID);
     assertThat(r.err()).contains("unknown field spec.services[0].replcas");
   }
@@ -88,7 +78,7 @@ class RenderCommandTest {
   void usageErrorsExitTwo() {
     assertThat(run("render").code()).isEqualTo(Nexusctl.EXIT_USAGE);
     assertThat(run("render", "-f", "x.yaml", "--bogus").code()).isEqualTo(Nexusctl.EXIT_USAGE);
-    Result missing = run("render", "-f", "no/such/file.yaml");
+    Cli.Result missing = run("render", "-f", "no/such/file.yaml");
     assertThat(missing.code()).isEqualTo(Nexusctl.EXIT_INVALID);
     assertThat(missing.err()).contains("no such file");
   }

@@ -1,10 +1,9 @@
 package online.nexuscos.cli;
 
+import static online.nexuscos.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,19 +14,10 @@ class SandboxCommandTest {
 
   private static final Path EXAMPLES = Path.of("..", "examples");
 
-  record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Nexusctl.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
   @Test
   void untilReadyExitsZeroOnceThePlatformIsReadyAndWritesAKubeconfig(@TempDir Path dir) throws IOException {
     Path kubeconfig = dir.resolve("kc");
-    Result r = run("sandbox", "-f", EXAMPLES.resolve("nexus-cos.yaml").toString(), "--until-ready",
+    Cli.Result r = run("sandbox", "-f", EXAMPLES.resolve("nexus-cos.yaml").toString(), "--until-ready",
         "--kubeconfig", kubeconfig.toString(), "--ready-delay", "50ms", "--timeout", "60s");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("stand-in for a cluster")
@@ -45,7 +35,7 @@ class SandboxCommandTest {
         .replace("      replicas: 1", "      replicas: 1\n      tag: broken-1")
         .replace("  services:", "  rollout:\n    progressDeadlineSeconds: 1\n  services:");
     Path file = Files.writeString(dir.resolve("broken.yaml"), yaml);
-    Result r = run("sandbox", "-f", file.toString(), "--until-ready", "--kubeconfig", dir.resolve("kc").toString(),
+    Cli.Result r = run("sandbox", "-f", file.toString(), "--until-ready", "--kubeconfig", dir.resolve("kc").toString(),
         "--timeout", "30s");
     assertThat(r.code()).isEqualTo(Nexusctl.EXIT_INVALID);
     assertThat(r.err()).contains("platform minimal is Degraded").contains("backend-api").contains("ProgressDeadlineExceeded");
@@ -53,7 +43,7 @@ class SandboxCommandTest {
 
   @Test
   void timeoutNamesWhatIsNotReady(@TempDir Path dir) {
-    Result r = run("sandbox", "-f", EXAMPLES.resolve("minimal.yaml").toString(), "--until-ready",
+    Cli.Result r = run("sandbox", "-f", EXAMPLES.resolve("minimal.yaml").toString(), "--until-ready",
         "--kubeconfig", dir.resolve("kc").toString(), "--ready-delay", "1h", "--timeout", "2s");
     assertThat(r.code()).isEqualTo(Nexusctl.EXIT_INVALID);
     assertThat(r.err()).contains("not Ready after 2s").contains("minimal is Progressing").contains("raise --timeout");
@@ -63,7 +53,7 @@ class SandboxCommandTest {
   void badInputAndBadFlags(@TempDir Path dir) throws IOException {
     Path bad = Files.writeString(dir.resolve("bad.yaml"), "apiVersion: v1\nkind: ConfigMap\n");
     assertThat(run("sandbox", "-f", bad.toString(), "--until-ready").code()).isEqualTo(Nexusctl.EXIT_INVALID);
-    Result duration = run("sandbox", "--ready-delay", "soon", "--until-ready");
+    Cli.Result duration = run("sandbox", "--ready-delay", "soon", "--until-ready");
     assertThat(duration.code()).isEqualTo(Nexusctl.EXIT_USAGE);
     assertThat(duration.err()).contains("invalid duration 'soon'");
     assertThat(run("sandbox", "--no-such-flag").code()).isEqualTo(Nexusctl.EXIT_USAGE);

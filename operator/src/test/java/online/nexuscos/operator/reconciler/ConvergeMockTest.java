@@ -3,13 +3,7 @@ package online.nexuscos.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
@@ -24,19 +18,14 @@ import online.nexuscos.operator.testing.Platforms;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import online.nexuscos.platform.api.v1alpha1.Phase;
 import online.nexuscos.platform.api.v1alpha1.ServiceState;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The operator converges a platform on the mock API server and keeps it converged. */
 class ConvergeMockTest {
 
-  private final OperatorHarness harness = new OperatorHarness();
+  @RegisterExtension final OperatorHarness harness = new OperatorHarness();
   private final KubernetesClient client = harness.cluster().client();
-
-  @AfterEach
-  void stop() {
-    harness.close();
-  }
 
   @Test
   void createsEveryChildOfTheFullExampleAndReportsReadinessAsDeploymentsBecomeAvailable() {
@@ -189,10 +178,5 @@ class ConvergeMockTest {
     assertThat(client.apps().deployments().inNamespace("modules-platform").withName("backend-api").get()).isNotNull();
     NexusPlatform after = harness.awaitStatus("modules", p -> p.getStatus().getObservedGeneration() == 2L);
     assertThat(after.getStatus().getDesiredServices()).isEqualTo(1);
-  }
-
-  static List<Class<?>> childKinds() {
-    return List.of(Namespace.class, NetworkPolicy.class, ConfigMap.class, Service.class, Deployment.class,
-        HorizontalPodAutoscaler.class, PodDisruptionBudget.class);
   }
 }

@@ -13,19 +13,14 @@ import online.nexuscos.operator.testing.Platforms;
 import online.nexuscos.platform.api.v1alpha1.DeletionPolicy;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import online.nexuscos.platform.api.v1alpha1.Phase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Deleting a platform follows its deletionPolicy. */
 class DeletionMockTest {
 
-  private final OperatorHarness harness = new OperatorHarness();
+  @RegisterExtension final OperatorHarness harness = new OperatorHarness();
   private final KubernetesClient client = harness.cluster().client();
-
-  @AfterEach
-  void stop() {
-    harness.close();
-  }
 
   @Test
   void retainLeavesEverythingRunningAndReapplyAdoptsItBack() {

@@ -15,19 +15,14 @@ import online.nexuscos.operator.testing.OperatorHarness;
 import online.nexuscos.operator.testing.Platforms;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import online.nexuscos.platform.api.v1alpha1.Phase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Bad input, pause and foreign objects: the operator changes nothing that is running. */
 class SafetyMockTest {
 
-  private final OperatorHarness harness = new OperatorHarness();
+  @RegisterExtension final OperatorHarness harness = new OperatorHarness();
   private final KubernetesClient client = harness.cluster().client();
-
-  @AfterEach
-  void stop() {
-    harness.close();
-  }
 
   @Test
   void invalidSpecSetsInvalidSpecEmitsAWarningAndTouchesNoChild() {

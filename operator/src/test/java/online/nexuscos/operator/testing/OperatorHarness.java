@@ -16,8 +16,11 @@ import online.nexuscos.operator.OperatorSettings;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import online.nexuscos.platform.api.v1alpha1.Phase;
 
-/** A mock API server with the operator running in-process against it, for *MockTest classes. */
-public final class OperatorHarness implements AutoCloseable {
+/**
+ * A mock API server with the operator running in-process against it, for *MockTest classes;
+ * register it with {@code @RegisterExtension} and it is closed after each test.
+ */
+public final class OperatorHarness implements AutoCloseable, org.junit.jupiter.api.extension.AfterEachCallback {
 
   public static final Duration RESYNC = Duration.ofMillis(500);
 
@@ -104,6 +107,11 @@ public final class OperatorHarness implements AutoCloseable {
   /** Operator write requests since {@code mark}. */
   public List<RequestLog.Entry> operatorWritesSince(int mark) {
     return cluster.log().writesSince(mark, MockCluster.OPERATOR_AGENT);
+  }
+
+  @Override
+  public void afterEach(org.junit.jupiter.api.extension.ExtensionContext context) {
+    close();
   }
 
   @Override
