@@ -46,7 +46,7 @@ public final class NexusOperator implements AutoCloseable {
               }
             });
     NexusPlatformReconciler reconciler =
-        new NexusPlatformReconciler(client, clock, settings.watchNamespaces());
+        new NexusPlatformReconciler(client, clock, settings.watchNamespaces(), settings.resyncPeriod());
     operator.register(reconciler, c -> c.withReconciliationMaxInterval(settings.resyncPeriod()));
     return new NexusOperator(operator, reconciler);
   }

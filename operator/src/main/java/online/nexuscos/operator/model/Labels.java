@@ -29,6 +29,17 @@ public final class Labels {
   /** On a namespace the operator adopted rather than created; it is never deleted. */
   public static final String ADOPTED = PREFIX + "adopted";
 
+  /** Pod template annotation: the platform-wide restart request (spec.restartedAt). */
+  public static final String RESTARTED_AT = PREFIX + "restarted-at";
+  /** Pod template annotation: a service's own restart request (spec.services[].restartedAt). */
+  public static final String SERVICE_RESTARTED_AT = PREFIX + "service-restarted-at";
+  /** On a ControllerRevision: the workload hash it records. */
+  public static final String REVISION_HASH = PREFIX + "revision-hash";
+  /** Request on a NexusPlatform: restore revision N (written back into the spec, then removed). */
+  public static final String ROLLBACK_TO = PREFIX + "rollback-to";
+  /** With {@link #ROLLBACK_TO}: restore only these services (comma-separated). */
+  public static final String ROLLBACK_SERVICES = PREFIX + "rollback-services";
+
   /** Selector of every object any Nexus operator manages (what the informers watch). */
   public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + MANAGED_BY_VALUE;
 
@@ -37,6 +48,7 @@ public final class Labels {
   public static final String COMPONENT_SERVICE = "microservice";
   public static final String COMPONENT_SETTINGS = "settings";
   public static final String COMPONENT_NETWORK = "network-policy";
+  public static final String COMPONENT_REVISION = "platform-revision";
 
   private Labels() {}
 

@@ -49,6 +49,11 @@ public final class Names {
     return POLICY_DEPENDENTS_PREFIX + service;
   }
 
+  /** The ControllerRevision recording one workload state of a platform. */
+  public static String revision(String platform, String hash) {
+    return platform + "-" + hash;
+  }
+
   /** In-cluster DNS name of a service. */
   public static String serviceHost(String service, String namespace) {
     return service + "." + namespace + ".svc";

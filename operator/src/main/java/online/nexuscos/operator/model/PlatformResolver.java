@@ -18,6 +18,7 @@ import online.nexuscos.platform.api.v1alpha1.NexusPlatformSpec;
 import online.nexuscos.platform.api.v1alpha1.PodDisruptionBudgetSpec;
 import online.nexuscos.platform.api.v1alpha1.ProbesSpec;
 import online.nexuscos.platform.api.v1alpha1.ResourcesSpec;
+import online.nexuscos.platform.api.v1alpha1.RolloutOrder;
 import online.nexuscos.platform.api.v1alpha1.RolloutSpec;
 import online.nexuscos.platform.api.v1alpha1.ServiceDefaults;
 import online.nexuscos.platform.api.v1alpha1.ServiceSpec;
@@ -44,6 +45,7 @@ public final class PlatformResolver {
   public static final int DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
   public static final String DEFAULT_MAX_UNAVAILABLE = "25%";
   public static final String DEFAULT_MAX_SURGE = "25%";
+  public static final int DEFAULT_REVISION_HISTORY_LIMIT = 10;
 
   private PlatformResolver() {}
 
@@ -74,7 +76,7 @@ public final class PlatformResolver {
         services,
         list(spec.getImagePullSecrets()),
         network(spec.getNetworkPolicy()),
-        rollout(spec.getRollout()));
+        rollout(spec.getRollout(), spec.getRestartedAt()));
   }
 
   /** The full image reference of a service: repository override or registry/name, then tag. */
@@ -105,7 +107,8 @@ public final class PlatformResolver {
         disruption(s.getPodDisruptionBudget(), d.getPodDisruptionBudget()),
         list(s.getDependsOn()),
         Boolean.TRUE.equals(s.getGateway()),
-        Boolean.TRUE.equals(s.getCritical()));
+        Boolean.TRUE.equals(s.getCritical()),
+        s.getRestartedAt());
   }
 
   private static ResolvedService.Resources resources(ResourcesSpec own, ResourcesSpec def) {
@@ -177,12 +180,16 @@ public final class PlatformResolver {
         list(e.getAllowedCIDRs()));
   }
 
-  private static ResolvedPlatform.Rollout rollout(RolloutSpec r) {
+  private static ResolvedPlatform.Rollout rollout(RolloutSpec r, String restartedAt) {
     RolloutSpec s = r == null ? new RolloutSpec() : r;
     return new ResolvedPlatform.Rollout(
         first(s.getProgressDeadlineSeconds(), null, DEFAULT_PROGRESS_DEADLINE_SECONDS),
         first(s.getMaxUnavailable(), null, DEFAULT_MAX_UNAVAILABLE),
-        first(s.getMaxSurge(), null, DEFAULT_MAX_SURGE));
+        first(s.getMaxSurge(), null, DEFAULT_MAX_SURGE),
+        first(s.getAutoRollback(), null, true),
+        first(s.getOrder(), null, RolloutOrder.dependencies),
+        first(s.getRevisionHistoryLimit(), null, DEFAULT_REVISION_HISTORY_LIMIT),
+        restartedAt);
   }
 
   private static String cpu(ComputeResources r) {

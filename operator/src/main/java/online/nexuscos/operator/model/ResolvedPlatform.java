@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import online.nexuscos.platform.api.v1alpha1.DeletionPolicy;
+import online.nexuscos.platform.api.v1alpha1.RolloutOrder;
 
 /**
  * A validated platform spec with every default applied and disabled modules left out: the single
@@ -30,8 +31,19 @@ public record ResolvedPlatform(
       boolean restrictEgress,
       List<String> allowedEgressCidrs) {}
 
-  /** Rolling update settings passed to every Deployment. */
-  public record Rollout(int progressDeadlineSeconds, String maxUnavailable, String maxSurge) {}
+  /**
+   * Rollout settings: passed to every Deployment, and driving revisions and rollback.
+   *
+   * @param restartedAt the platform-wide restart request, or null
+   */
+  public record Rollout(
+      int progressDeadlineSeconds,
+      String maxUnavailable,
+      String maxSurge,
+      boolean autoRollback,
+      RolloutOrder order,
+      int revisionHistoryLimit,
+      String restartedAt) {}
 
   public Optional<ResolvedService> service(String serviceName) {
     return services.stream().filter(s -> s.name().equals(serviceName)).findFirst();

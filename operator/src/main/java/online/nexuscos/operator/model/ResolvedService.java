@@ -8,6 +8,7 @@ import online.nexuscos.platform.api.v1alpha1.EnvVarSpec;
  * has to know about defaults or modules.
  *
  * @param replicas the fixed replica count, or the HPA's minimum when {@code autoscaling} is on
+ * @param restartedAt this service's own restart request, or null
  */
 public record ResolvedService(
     String name,
@@ -24,7 +25,8 @@ public record ResolvedService(
     Disruption disruption,
     List<String> dependsOn,
     boolean gateway,
-    boolean critical) {
+    boolean critical,
+    String restartedAt) {
 
   /** Container requests and limits; null fields are simply not set. */
   public record Resources(String requestCpu, String requestMemory, String limitCpu, String limitMemory) {}

@@ -1,6 +1,7 @@
 package online.nexuscos.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
@@ -29,6 +30,7 @@ final class ChildCaches {
 
   private final Map<ChildKind, InformerEventSource<HasMetadata, NexusPlatform>> sources =
       new EnumMap<>(ChildKind.class);
+  private InformerEventSource<ControllerRevision, NexusPlatform> revisions;
 
   List<EventSource<?, NexusPlatform>> create(EventSourceContext<NexusPlatform> context, Set<String> namespaces) {
     List<EventSource<?, NexusPlatform>> list = new ArrayList<>();
@@ -37,7 +39,23 @@ final class ChildCaches {
       sources.put(kind, source);
       list.add(source);
     }
+    var revisionConfig = InformerEventSourceConfiguration.from(ControllerRevision.class, NexusPlatform.class)
+        .withName("revisions")
+        .withLabelSelector(Labels.MANAGED_SELECTOR)
+        .withSecondaryToPrimaryMapper(ChildCaches::toPrimary);
+    if (namespaces.isEmpty()) {
+      revisionConfig.withWatchAllNamespaces();
+    } else {
+      revisionConfig.withNamespaces(namespaces);
+    }
+    revisions = new InformerEventSource<>(revisionConfig.build(), context);
+    list.add(revisions);
     return list;
+  }
+
+  /** The recorded revisions (ControllerRevisions) of platform {@code instance}. */
+  List<ControllerRevision> revisionsOf(String instance) {
+    return revisions.list(r -> instance.equals(Labels.instanceOf(r.getMetadata().getLabels()))).toList();
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -1,7 +1,5 @@
 package online.nexuscos.operator.reconciler;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -19,9 +17,8 @@ import java.util.Set;
 import online.nexuscos.operator.apply.Applier;
 import online.nexuscos.operator.apply.ApplyReport;
 import online.nexuscos.operator.apply.LiveView;
-import online.nexuscos.operator.model.PlatformResolver;
-import online.nexuscos.operator.model.ResolvedPlatform;
-import online.nexuscos.operator.render.PlatformRenderer;
+import online.nexuscos.operator.rollout.ManualRollback;
+import online.nexuscos.operator.rollout.RevisionStore;
 import online.nexuscos.operator.status.ConditionType;
 import online.nexuscos.operator.status.Conditions;
 import online.nexuscos.operator.status.StatusBuilder;
@@ -32,32 +29,42 @@ import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatformStatus;
 
 /**
- * Converges a NexusPlatform: observe (informer caches) → validate → render → apply what differs
- * → prune what is no longer wanted → write status only when it changed. Deletion follows
- * {@code spec.deletionPolicy}.
+ * Converges a NexusPlatform: observe (informer caches) → validate → render → decide the revision
+ * (rollout, rollback) → apply what differs → prune → write status only when it changed. A manual
+ * rollback request is turned into a spec change. Deletion follows {@code spec.deletionPolicy}.
  */
 @ControllerConfiguration(name = NexusPlatformReconciler.NAME)
 public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Cleaner<NexusPlatform> {
 
   public static final String NAME = "nexusplatform";
   static final Duration RETRY_AFTER = Duration.ofSeconds(10);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final Duration MIN_RECHECK = Duration.ofMillis(100);
 
+  private final KubernetesClient client;
+  private final Clock clock;
   private final Applier applier;
   private final StatusBuilder statusBuilder;
   private final EventRecorder events;
   private final Set<String> watchedNamespaces;
+  private final Duration resyncPeriod;
   private final ReconcileCounters counters = new ReconcileCounters();
   private final ChildCaches caches = new ChildCaches();
+  private final StatusWriter statusWriter;
 
   /**
    * @param watchedNamespaces namespaces the operator may manage; empty means all
+   * @param resyncPeriod the controller's maximum reconciliation interval (a reschedule replaces it)
    */
-  public NexusPlatformReconciler(KubernetesClient client, Clock clock, Set<String> watchedNamespaces) {
+  public NexusPlatformReconciler(KubernetesClient client, Clock clock, Set<String> watchedNamespaces,
+      Duration resyncPeriod) {
+    this.client = client;
+    this.clock = clock;
     this.applier = new Applier(client);
+    this.statusWriter = new StatusWriter(client);
     this.statusBuilder = new StatusBuilder(clock);
     this.events = new EventRecorder(client, clock);
     this.watchedNamespaces = Set.copyOf(watchedNamespaces);
+    this.resyncPeriod = resyncPeriod;
   }
 
   public ReconcileCounters counters() {
@@ -71,43 +78,70 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
 
   @Override
   public UpdateControl<NexusPlatform> reconcile(NexusPlatform platform, Context<NexusPlatform> context) {
-    String name = platform.getMetadata().getName();
+    NexusPlatformStatus before = statusWriter.previous(platform);
+    platform.setStatus(before);
     LiveView live = caches.view(context.getPrimaryCache());
+    RevisionStore revisions = new RevisionStore(client, caches::revisionsOf);
     List<ValidationError> errors = new ArrayList<>(SpecValidator.validate(platform));
     errors.addAll(outsideWatchedNamespaces(platform));
 
     NexusPlatformStatus next;
     ApplyReport report = null;
+    Duration untilDeadline = null;
     if (!errors.isEmpty()) {
       next = statusBuilder.invalid(platform, errors);
+    } else if (ManualRollback.requested(platform)) {
+      counters.reconciled(0);
+      return rollbackRequested(platform, revisions);
     } else {
-      ResolvedPlatform resolved = PlatformResolver.resolve(platform);
-      List<HasMetadata> desired = PlatformRenderer.render(resolved);
-      boolean paused = Boolean.TRUE.equals(platform.getSpec().getPaused());
-      if (paused) {
-        report = applier.observe(name, desired, live);
-      } else {
-        report = applier.apply(name, desired, live);
-        applier.prune(name, desired, live, report);
+      Convergence.Result result = new Convergence(applier, revisions, clock).run(platform, live);
+      report = result.report();
+      untilDeadline = result.untilDeadline();
+      next = statusBuilder.observed(platform, result.target(), report, result.paused(), result.summary());
+      result.state().writeTo(next);
+      if (!result.summary().rollingOut()) {
+        next.setUpdatedServices(null);
       }
-      next = statusBuilder.observed(platform, resolved, desired, report, paused);
     }
     counters.reconciled(report == null ? 0 : report.writes());
     announce(platform, next);
+    statusWriter.write(platform, next);
 
-    UpdateControl<NexusPlatform> control;
-    if (sameStatus(platform.getStatus(), next)) {
-      control = UpdateControl.noUpdate();
-    } else {
-      platform.setStatus(next);
-      control = UpdateControl.patchStatus(platform);
+    UpdateControl<NexusPlatform> control = UpdateControl.noUpdate();
+    Duration recheck = report != null && !report.failures().isEmpty() ? RETRY_AFTER : null;
+    if (untilDeadline != null) {
+      // Wake up at the rollout deadline even if no Deployment changes.
+      Duration atDeadline = untilDeadline.isNegative() ? MIN_RECHECK : untilDeadline.plus(MIN_RECHECK);
+      recheck = recheck == null || atDeadline.compareTo(recheck) < 0 ? atDeadline : recheck;
     }
-    return report != null && !report.failures().isEmpty() ? control.rescheduleAfter(RETRY_AFTER) : control;
+    return recheck == null || recheck.compareTo(resyncPeriod) >= 0 ? control : control.rescheduleAfter(recheck);
+  }
+
+  /** Writes the requested revision back into the spec (and drops the request), or reports why not. */
+  private UpdateControl<NexusPlatform> rollbackRequested(NexusPlatform platform, RevisionStore revisions) {
+    ManualRollback.Result result = ManualRollback.apply(platform, revisions.list(platform.getMetadata().getName()),
+        platform.getStatus() == null ? null : platform.getStatus().getCurrentRevision());
+    if (result.ok()) {
+      List<ValidationError> problems = SpecValidator.validate(result.platform());
+      if (problems.isEmpty()) {
+        events.normal(platform, "RollbackRequested", result.message());
+      } else {
+        events.warning(platform, "RollbackFailed", "The restored spec would be invalid: " + problems.get(0)
+            + ". Roll back the whole platform, or edit the spec by hand.");
+        result.platform().setSpec(platform.getSpec());
+      }
+    } else {
+      events.warning(platform, "RollbackFailed", result.message());
+    }
+    NexusPlatform updated = result.platform();
+    updated.setStatus(platform.getStatus());
+    return UpdateControl.patchResource(updated);
   }
 
   @Override
   public DeleteControl cleanup(NexusPlatform platform, Context<NexusPlatform> context) {
     String name = platform.getMetadata().getName();
+    statusWriter.forget(platform);
     DeletionPolicy policy =
         platform.getSpec() == null || platform.getSpec().getDeletionPolicy() == null
             ? DeletionPolicy.Retain
@@ -158,12 +192,12 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
       var degraded = Conditions.find(after, ConditionType.DEGRADED).orElseThrow();
       events.warning(platform, degraded.getReason(), degraded.getMessage());
     }
+    if (Conditions.newlyTrue(before, after, ConditionType.ROLLED_BACK)) {
+      events.warning(platform, "RolledBack", Conditions.find(after, ConditionType.ROLLED_BACK).orElseThrow().getMessage());
+    }
     if (Conditions.newlyTrue(before, after, ConditionType.READY)) {
       events.normal(platform, "Ready", Conditions.find(after, ConditionType.READY).orElseThrow().getMessage());
     }
   }
 
-  private static boolean sameStatus(NexusPlatformStatus current, NexusPlatformStatus next) {
-    return current != null && JSON.valueToTree(current).equals(JSON.valueToTree(next));
-  }
 }

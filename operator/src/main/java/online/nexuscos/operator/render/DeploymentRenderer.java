@@ -46,6 +46,12 @@ public final class DeploymentRenderer {
     podAnnotations.put("prometheus.io/scrape", "true");
     podAnnotations.put("prometheus.io/port", Integer.toString(s.port()));
     podAnnotations.put("prometheus.io/path", "/metrics");
+    if (platform.rollout().restartedAt() != null) {
+      podAnnotations.put(Labels.RESTARTED_AT, platform.rollout().restartedAt());
+    }
+    if (s.restartedAt() != null) {
+      podAnnotations.put(Labels.SERVICE_RESTARTED_AT, s.restartedAt());
+    }
 
     ResolvedPlatform.Rollout rollout = platform.rollout();
     return new DeploymentBuilder()

@@ -61,6 +61,14 @@ public final class Fingerprint {
     }
   }
 
+  /** The workload state of a rendered platform: one hash over every Deployment's fingerprint. */
+  public static String workload(List<HasMetadata> desired) {
+    return combine(desired.stream()
+        .filter(o -> o instanceof io.fabric8.kubernetes.api.model.apps.Deployment)
+        .map(o -> o.getMetadata().getAnnotations().get(Labels.DESIRED_HASH))
+        .toList());
+  }
+
   /** Whether an HPA owns this object's {@code spec.replicas}. */
   public static boolean replicasOwnedByHpa(HasMetadata object) {
     var annotations = object.getMetadata().getAnnotations();

@@ -8,6 +8,7 @@ public final class ConditionType {
   public static final String DEGRADED = "Degraded";
   public static final String INVALID_SPEC = "InvalidSpec";
   public static final String PAUSED = "Paused";
+  public static final String ROLLED_BACK = "RolledBack";
 
   /** Reasons (CamelCase, as Kubernetes conventions ask). */
   public static final class Reason {
@@ -24,6 +25,9 @@ public final class ConditionType {
     public static final String PAUSED_BY_SPEC = "PausedBySpec";
     public static final String NOT_PAUSED = "Reconciling";
     public static final String SPEC_INVALID = "SpecInvalid";
+    public static final String AUTOMATIC_ROLLBACK = "AutomaticRollback";
+    public static final String NOT_ROLLED_BACK = "NotRolledBack";
+    public static final String ROLLOUT_FAILED = "RolloutFailed";
 
     private Reason() {}
   }

@@ -21,15 +21,15 @@ public final class DeploymentHealth {
     int desired = d.getSpec() == null || d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
     var status = d.getStatus();
     List<DeploymentCondition> conditions = status == null || status.getConditions() == null ? List.of() : status.getConditions();
-    for (DeploymentCondition c : conditions) {
-      if ("Progressing".equals(c.getType()) && "False".equals(c.getStatus())) {
-        return new Health(ServiceState.Failed, c.getReason() + ": " + Objects.requireNonNullElse(c.getMessage(), ""));
-      }
-    }
     long generation = d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration();
     long observed = status == null || status.getObservedGeneration() == null ? -1 : status.getObservedGeneration();
     if (observed < generation) {
       return new Health(ServiceState.Progressing, "waiting for the Deployment controller to observe the new spec");
+    }
+    for (DeploymentCondition c : conditions) {
+      if ("Progressing".equals(c.getType()) && "False".equals(c.getStatus())) {
+        return new Health(ServiceState.Failed, c.getReason() + ": " + Objects.requireNonNullElse(c.getMessage(), ""));
+      }
     }
     int updated = n(status.getUpdatedReplicas());
     int available = n(status.getAvailableReplicas());

@@ -1,6 +1,5 @@
 package online.nexuscos.operator.status;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -10,10 +9,8 @@ import java.util.stream.Collectors;
 import online.nexuscos.operator.apply.ApplyReport;
 import online.nexuscos.operator.model.ChildKey;
 import online.nexuscos.operator.model.ChildKind;
-import online.nexuscos.operator.model.Labels;
 import online.nexuscos.operator.model.ResolvedPlatform;
 import online.nexuscos.operator.model.ResolvedService;
-import online.nexuscos.operator.render.Fingerprint;
 import online.nexuscos.operator.validation.ValidationError;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatformStatus;
@@ -51,14 +48,31 @@ public final class StatusBuilder {
                 errors.size() + " problem(s): " + problems)
             .set(ConditionType.PAUSED, Boolean.TRUE.equals(platform.getSpec() == null ? null : platform.getSpec().getPaused()),
                 ConditionType.Reason.SPEC_INVALID, "See InvalidSpec.")
+            .set(ConditionType.ROLLED_BACK, Conditions.isTrue(old.getConditions(), ConditionType.ROLLED_BACK),
+                Conditions.find(old.getConditions(), ConditionType.ROLLED_BACK).map(x -> x.getReason())
+                    .orElse(ConditionType.Reason.NOT_ROLLED_BACK),
+                Conditions.find(old.getConditions(), ConditionType.ROLLED_BACK).map(x -> x.getMessage())
+                    .orElse("The spec's revision is the one running."))
             .build());
     return status;
   }
 
-  /** Status of a valid platform after an apply pass (or an observe pass when paused). */
+  /**
+   * What the rollout logic decided, as the status shows it.
+   *
+   * @param rollingOut a rollout of a new revision is under way
+   * @param rolledBack why the spec's revision was rolled back (while it stays rolled back), or null
+   * @param rolloutFailure why the rollout failed when it could not be rolled back, or null
+   * @param waiting services held until their dependencies are available
+   */
+  public record RolloutSummary(boolean rollingOut, String rolledBack, String rolloutFailure, List<String> waiting) {}
+
+  /**
+   * Status of a valid platform after an apply pass (or an observe pass when paused). The revision
+   * fields are the caller's: it writes the rollout state into the returned status.
+   */
   public NexusPlatformStatus observed(
-      NexusPlatform platform, ResolvedPlatform resolved, List<HasMetadata> desired,
-      ApplyReport report, boolean paused) {
+      NexusPlatform platform, ResolvedPlatform resolved, ApplyReport report, boolean paused, RolloutSummary rollout) {
     NexusPlatformStatus old = previous(platform);
     NexusPlatformStatus status = new NexusPlatformStatus();
     status.setObservedGeneration(platform.getMetadata().getGeneration());
@@ -73,7 +87,9 @@ public final class StatusBuilder {
     status.setReadyServices(ready);
     status.setDesiredServices(services.size());
     status.setServicesReady(ready + "/" + services.size());
-    revision(status, old, desired);
+    if (rollout.rollingOut()) {
+      status.setUpdatedServices(names(services, ServiceState.Available));
+    }
 
     List<String> rolling = names(services, ServiceState.Pending, ServiceState.Progressing);
     List<String> failed = services.stream().filter(s -> s.getState() == ServiceState.Failed)
@@ -81,7 +97,7 @@ public final class StatusBuilder {
     List<String> conflicts = report.conflicts().stream().map(ApplyReport.Conflict::describe).toList();
     List<String> failures = report.failures().stream().map(ApplyReport.Failure::describe).toList();
     boolean allAvailable = ready == services.size();
-    boolean degraded = !failed.isEmpty() || !conflicts.isEmpty() || !failures.isEmpty();
+    boolean degraded = !failed.isEmpty() || !conflicts.isEmpty() || !failures.isEmpty() || rollout.rolloutFailure() != null;
 
     Conditions c = new Conditions(old.getConditions(), generation(platform), clock);
     c.set(ConditionType.READY, allAvailable && !degraded,
@@ -92,21 +108,29 @@ public final class StatusBuilder {
                 + (rolling.isEmpty() ? "." : ": " + summary(rolling, ", ") + "."));
     c.set(ConditionType.PROGRESSING, !rolling.isEmpty(),
         rolling.isEmpty() ? ConditionType.Reason.COMPLETE : ConditionType.Reason.ROLLING_OUT,
-        rolling.isEmpty() ? "Every service runs the current revision." : "Rolling out: " + summary(rolling, ", ") + ".");
-    degraded(c, failed, conflicts, failures);
+        rolling.isEmpty() ? "Every service runs the current revision." : "Rolling out: " + summary(rolling, ", ")
+            + (rollout.waiting().isEmpty() ? "." : "; waiting for their dependencies: " + summary(rollout.waiting(), ", ") + "."));
+    degraded(c, failed, conflicts, failures, rollout.rolloutFailure());
     c.set(ConditionType.INVALID_SPEC, false, ConditionType.Reason.VALID, "The spec passed validation.");
     c.set(ConditionType.PAUSED, paused,
         paused ? ConditionType.Reason.PAUSED_BY_SPEC : ConditionType.Reason.NOT_PAUSED,
         paused ? "spec.paused is true: nothing is written to the platform's objects. Set it to false to resume."
             : "The operator keeps the platform converged.");
+    c.set(ConditionType.ROLLED_BACK, rollout.rolledBack() != null,
+        rollout.rolledBack() != null ? ConditionType.Reason.AUTOMATIC_ROLLBACK : ConditionType.Reason.NOT_ROLLED_BACK,
+        rollout.rolledBack() != null ? rollout.rolledBack() : "The spec's revision is the one running.");
     status.setConditions(c.build());
     status.setPhase(
         paused ? Phase.Paused : degraded ? Phase.Degraded : allAvailable ? Phase.Ready : Phase.Progressing);
     return status;
   }
 
-  private static void degraded(Conditions c, List<String> failed, List<String> conflicts, List<String> failures) {
-    if (!conflicts.isEmpty()) {
+  private static void degraded(Conditions c, List<String> failed, List<String> conflicts, List<String> failures,
+      String rolloutFailure) {
+    if (rolloutFailure != null) {
+      c.set(ConditionType.DEGRADED, true, ConditionType.Reason.ROLLOUT_FAILED,
+          "The rollout failed: " + rolloutFailure + ". Fix the spec, or roll back by hand (docs/rollback.md).");
+    } else if (!conflicts.isEmpty()) {
       c.set(ConditionType.DEGRADED, true, ConditionType.Reason.OWNERSHIP_CONFLICT,
           "Left alone because someone else owns them: " + summary(conflicts, "; ")
               + ". Delete or rename the other objects, or remove them from this platform.");
@@ -142,17 +166,6 @@ public final class StatusBuilder {
     return st;
   }
 
-  /** The revision number grows by one whenever the rendered workloads change. */
-  private static void revision(NexusPlatformStatus status, NexusPlatformStatus old, List<HasMetadata> desired) {
-    String hash = Fingerprint.combine(desired.stream()
-        .filter(o -> ChildKind.of(o) == ChildKind.DEPLOYMENT)
-        .map(o -> o.getMetadata().getAnnotations().get(Labels.DESIRED_HASH))
-        .toList());
-    int current = old.getCurrentRevision() == null ? 0 : old.getCurrentRevision();
-    status.setCurrentRevision(hash.equals(old.getCurrentRevisionHash()) && current > 0 ? current : current + 1);
-    status.setCurrentRevisionHash(hash);
-  }
-
   private static List<String> names(List<ServiceStatus> services, ServiceState... states) {
     List<ServiceState> wanted = List.of(states);
     return services.stream().filter(s -> wanted.contains(s.getState())).map(ServiceStatus::getName).toList();
@@ -178,6 +191,11 @@ public final class StatusBuilder {
     s.setServicesReady(old.getServicesReady());
     s.setCurrentRevision(old.getCurrentRevision());
     s.setCurrentRevisionHash(old.getCurrentRevisionHash());
+    s.setStableRevision(old.getStableRevision());
+    s.setStableRevisionHash(old.getStableRevisionHash());
+    s.setFailedRevision(old.getFailedRevision());
+    s.setFailedRevisionHash(old.getFailedRevisionHash());
+    s.setRolloutStartedAt(old.getRolloutStartedAt());
     return s;
   }
 

@@ -37,6 +37,9 @@ class ConvergeMockTest {
     assertThat(progressing.getStatus().getServicesReady()).isEqualTo("0/22");
     assertThat(progressing.getStatus().getCurrentRevision()).isEqualTo(1);
     assertThat(Conditions.isTrue(progressing.getStatus().getConditions(), ConditionType.PROGRESSING)).isTrue();
+    assertThat(Conditions.find(progressing.getStatus().getConditions(), ConditionType.PROGRESSING).orElseThrow()
+        .getMessage()).as("dependency order: backend-api waits").contains("waiting for their dependencies");
+    NexusPlatform ready = harness.awaitReady("nexus-cos");
 
     assertThat(client.namespaces().withLabel(Labels.INSTANCE, "nexus-cos").list().getItems()).hasSize(9);
     assertThat(client.apps().deployments().inAnyNamespace().list().getItems()).hasSize(22);
@@ -55,10 +58,8 @@ class ConvergeMockTest {
     assertThat(api.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
         .isEqualTo("ghcr.io/nexus-cos/backend-api:2025.10.11");
     assertThat(api.getMetadata().getOwnerReferences()).as("no owner refs: Retain must keep children").isEmpty();
-
-    harness.markAllAvailable();
-    NexusPlatform ready = harness.awaitPhase("nexus-cos", Phase.Ready);
     assertThat(ready.getStatus().getServicesReady()).isEqualTo("22/22");
+    assertThat(ready.getStatus().getStableRevision()).isEqualTo(1);
     assertThat(ready.getStatus().getServices()).allMatch(s -> s.getState() == ServiceState.Available);
     assertThat(Conditions.isTrue(ready.getStatus().getConditions(), ConditionType.READY)).isTrue();
     assertThat(ready.getStatus().getConditions()).allMatch(c -> c.getObservedGeneration() == 1L);
@@ -103,7 +104,10 @@ class ConvergeMockTest {
         .filter(e -> !e.path().contains("/nexusplatforms/") && !e.path().contains("/events"))
         .map(e -> e.method() + " " + e.path().replaceAll("\\?.*", ""))
         .toList();
-    assertThat(childWrites).containsExactly("PUT /apis/apps/v1/namespaces/change-auth/deployments/token-mgr");
+    assertThat(childWrites).containsExactlyInAnyOrder(
+        "PUT /apis/apps/v1/namespaces/change-auth/deployments/token-mgr",
+        "POST /apis/apps/v1/namespaces/change-platform/controllerrevisions");
+    assertThat(harness.get("change").getStatus().getCurrentRevision()).isEqualTo(2);
   }
 
   @Test

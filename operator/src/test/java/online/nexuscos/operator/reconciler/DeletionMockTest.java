@@ -41,8 +41,9 @@ class DeletionMockTest {
     NexusPlatform back = harness.awaitPhase("keep", Phase.Ready);
     assertThat(back.getStatus().getServicesReady()).isEqualTo("3/3");
     assertThat(harness.operatorWritesSince(mark))
-        .as("adoption rewrites nothing: only finalizer, status and the Ready event")
-        .allMatch(e -> e.path().contains("/nexusplatforms/keep") || e.path().contains("/events"));
+        .as("adoption rewrites no workload: only finalizer, status, the Ready event and the revision history")
+        .allMatch(e -> e.path().contains("/nexusplatforms/keep") || e.path().contains("/events")
+            || e.path().contains("/controllerrevisions/"));
   }
 
   @Test

@@ -64,6 +64,19 @@ public final class OperatorHarness implements AutoCloseable, org.junit.jupiter.a
         && p.getMetadata().getGeneration().equals(p.getStatus().getObservedGeneration()));
   }
 
+  /**
+   * Plays the Deployment controller until the platform is Ready: every Deployment that exists is
+   * made available, again and again, as a rollout in dependency order creates the next ones.
+   */
+  public NexusPlatform awaitReady(String name) {
+    return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        .until(() -> {
+          markAllAvailable();
+          return get(name);
+        }, p -> p != null && p.getStatus() != null && p.getStatus().getPhase() == Phase.Ready
+            && p.getMetadata().getGeneration().equals(p.getStatus().getObservedGeneration()));
+  }
+
   /** Plays the Deployment controller for every Deployment that exists: all replicas available. */
   public void markAllAvailable() {
     for (Deployment d : cluster.client().apps().deployments().inAnyNamespace().list().getItems()) {

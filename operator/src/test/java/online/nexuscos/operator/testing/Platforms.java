@@ -9,7 +9,10 @@ import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 /** Platforms used by the tests: the repository's examples and a small three-service platform. */
 public final class Platforms {
 
-  /** Two namespaces, three services: a gateway-facing service, a cross-namespace dependency, an HPA. */
+  /**
+   * Two namespaces, three services: a gateway-facing service, a cross-namespace dependency, an HPA.
+   * Rolled out in parallel, so every Deployment exists after the first reconcile.
+   */
   public static final String SMALL = """
       apiVersion: platform.nexuscos.online/v1alpha1
       kind: NexusPlatform
@@ -43,6 +46,8 @@ public final class Platforms {
             replicas: 1
         networkPolicy:
           gatewayNamespace: %s-platform
+        rollout:
+          order: parallel
       """;
 
   private Platforms() {}

@@ -59,6 +59,9 @@ public class NexusPlatformSpec {
   @JsonPropertyDescription("Rolling update settings.")
   private RolloutSpec rollout;
 
+  @JsonPropertyDescription("Set (to a new value, e.g. the current time) to restart every service, as kubectl rollout restart does; nexusctl restart sets it.")
+  private String restartedAt;
+
   public String getVersion() {
     return version;
   }
@@ -145,5 +148,13 @@ public class NexusPlatformSpec {
 
   public void setRollout(RolloutSpec rollout) {
     this.rollout = rollout;
+  }
+
+  public String getRestartedAt() {
+    return restartedAt;
+  }
+
+  public void setRestartedAt(String restartedAt) {
+    this.restartedAt = restartedAt;
   }
 }

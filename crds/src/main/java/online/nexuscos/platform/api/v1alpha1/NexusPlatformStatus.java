@@ -16,7 +16,7 @@ public class NexusPlatformStatus {
   @JsonPropertyDescription("One-word summary: Pending, Progressing, Ready, Degraded, Paused or Invalid.")
   private Phase phase;
 
-  @JsonPropertyDescription("Kubernetes-style conditions: Ready, Progressing, Degraded, InvalidSpec, Paused.")
+  @JsonPropertyDescription("Kubernetes-style conditions: Ready, Progressing, Degraded, InvalidSpec, Paused, RolledBack.")
   private List<Condition> conditions;
 
   @JsonPropertyDescription("Available services out of enabled services, as n/m.")
@@ -38,6 +38,24 @@ public class NexusPlatformStatus {
 
   @JsonPropertyDescription("Per-service state, sorted by namespace and name.")
   private List<ServiceStatus> services;
+
+  @JsonPropertyDescription("The last revision that became fully available.")
+  private Integer stableRevision;
+
+  @JsonPropertyDescription("Hash of the rendered workload state of stableRevision.")
+  private String stableRevisionHash;
+
+  @JsonPropertyDescription("The revision that failed and was rolled back; it is not retried until the spec changes.")
+  private Integer failedRevision;
+
+  @JsonPropertyDescription("Hash of failedRevision.")
+  private String failedRevisionHash;
+
+  @JsonPropertyDescription("When the rollout of currentRevision started (RFC 3339); unset once it is stable or rolled back.")
+  private String rolloutStartedAt;
+
+  @JsonPropertyDescription("Services available at currentRevision during a rollout.")
+  private List<String> updatedServices;
 
   public Long getObservedGeneration() {
     return observedGeneration;
@@ -109,5 +127,53 @@ public class NexusPlatformStatus {
 
   public void setServices(List<ServiceStatus> services) {
     this.services = services;
+  }
+
+  public Integer getStableRevision() {
+    return stableRevision;
+  }
+
+  public void setStableRevision(Integer stableRevision) {
+    this.stableRevision = stableRevision;
+  }
+
+  public String getStableRevisionHash() {
+    return stableRevisionHash;
+  }
+
+  public void setStableRevisionHash(String stableRevisionHash) {
+    this.stableRevisionHash = stableRevisionHash;
+  }
+
+  public Integer getFailedRevision() {
+    return failedRevision;
+  }
+
+  public void setFailedRevision(Integer failedRevision) {
+    this.failedRevision = failedRevision;
+  }
+
+  public String getFailedRevisionHash() {
+    return failedRevisionHash;
+  }
+
+  public void setFailedRevisionHash(String failedRevisionHash) {
+    this.failedRevisionHash = failedRevisionHash;
+  }
+
+  public String getRolloutStartedAt() {
+    return rolloutStartedAt;
+  }
+
+  public void setRolloutStartedAt(String rolloutStartedAt) {
+    this.rolloutStartedAt = rolloutStartedAt;
+  }
+
+  public List<String> getUpdatedServices() {
+    return updatedServices;
+  }
+
+  public void setUpdatedServices(List<String> updatedServices) {
+    this.updatedServices = updatedServices;
   }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 
-/** How new versions reach the Deployments. Automatic rollback and revision history arrive with the rollout feature (see docs/api.md). */
+/** How new revisions reach the services, how failed ones are rolled back, and how much history is kept. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class RolloutSpec {
 
@@ -24,6 +24,16 @@ public class RolloutSpec {
   @JsonPropertyDescription("Extra pods a rolling update may create: a number or a percentage (default 25%).")
   @Pattern(ApiPatterns.INT_OR_PERCENT)
   private String maxSurge;
+
+  @JsonPropertyDescription("Roll a failed revision back to the last stable one automatically (default true).")
+  private Boolean autoRollback;
+
+  @JsonPropertyDescription("dependencies (default): a service is updated only once the services it dependsOn are available at the new revision; parallel: all at once.")
+  private RolloutOrder order;
+
+  @JsonPropertyDescription("Platform revisions (ControllerRevisions) to keep, besides the current and the stable one (default 10).")
+  @Min(1)
+  private Integer revisionHistoryLimit;
 
   public Integer getProgressDeadlineSeconds() {
     return progressDeadlineSeconds;
@@ -47,5 +57,29 @@ public class RolloutSpec {
 
   public void setMaxSurge(String maxSurge) {
     this.maxSurge = maxSurge;
+  }
+
+  public Boolean getAutoRollback() {
+    return autoRollback;
+  }
+
+  public void setAutoRollback(Boolean autoRollback) {
+    this.autoRollback = autoRollback;
+  }
+
+  public RolloutOrder getOrder() {
+    return order;
+  }
+
+  public void setOrder(RolloutOrder order) {
+    this.order = order;
+  }
+
+  public Integer getRevisionHistoryLimit() {
+    return revisionHistoryLimit;
+  }
+
+  public void setRevisionHistoryLimit(Integer revisionHistoryLimit) {
+    this.revisionHistoryLimit = revisionHistoryLimit;
   }
 }

@@ -83,6 +83,9 @@ public class ServiceSpec {
   @JsonPropertyDescription("Whether the platform counts as unavailable while this service is.")
   private Boolean critical;
 
+  @JsonPropertyDescription("Set (to a new value, e.g. the current time) to restart this service only, as kubectl rollout restart does.")
+  private String restartedAt;
+
   public String getName() {
     return name;
   }
@@ -209,5 +212,13 @@ public class ServiceSpec {
 
   public void setCritical(Boolean critical) {
     this.critical = critical;
+  }
+
+  public String getRestartedAt() {
+    return restartedAt;
+  }
+
+  public void setRestartedAt(String restartedAt) {
+    this.restartedAt = restartedAt;
   }
 }

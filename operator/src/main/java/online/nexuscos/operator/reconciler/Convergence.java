@@ -1,0 +1,117 @@
+package online.nexuscos.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import online.nexuscos.operator.apply.Applier;
+import online.nexuscos.operator.apply.ApplyReport;
+import online.nexuscos.operator.apply.LiveView;
+import online.nexuscos.operator.model.PlatformResolver;
+import online.nexuscos.operator.model.ResolvedPlatform;
+import online.nexuscos.operator.render.Fingerprint;
+import online.nexuscos.operator.render.PlatformRenderer;
+import online.nexuscos.operator.rollout.RevisionStore;
+import online.nexuscos.operator.rollout.RolloutPlan;
+import online.nexuscos.operator.rollout.RolloutState;
+import online.nexuscos.operator.rollout.RolloutStateMachine;
+import online.nexuscos.operator.rollout.ServiceProgress;
+import online.nexuscos.operator.status.ConditionType;
+import online.nexuscos.operator.status.Conditions;
+import online.nexuscos.operator.status.StatusBuilder;
+import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
+import online.nexuscos.platform.api.v1alpha1.RolloutOrder;
+
+/**
+ * One convergence pass over a valid platform: render the spec, let the rollout state machine pick
+ * the revision to run (the spec's, or the stable one after a failure), apply it in rollout order,
+ * prune, and record the revision.
+ */
+final class Convergence {
+
+  /** What the pass did and decided. */
+  record Result(ResolvedPlatform target, ApplyReport report, boolean paused, RolloutState state,
+      StatusBuilder.RolloutSummary summary, Duration untilDeadline) {}
+
+  private static final KubernetesSerialization JSON = new KubernetesSerialization();
+
+  private final Applier applier;
+  private final RevisionStore revisions;
+  private final Clock clock;
+
+  Convergence(Applier applier, RevisionStore revisions, Clock clock) {
+    this.applier = applier;
+    this.revisions = revisions;
+    this.clock = clock;
+  }
+
+  Result run(NexusPlatform platform, LiveView live) {
+    String name = platform.getMetadata().getName();
+    ResolvedPlatform resolved = PlatformResolver.resolve(platform);
+    List<HasMetadata> desired = PlatformRenderer.render(resolved);
+    String specHash = Fingerprint.workload(desired);
+    RolloutState state = RolloutState.of(platform.getStatus());
+    boolean paused = Boolean.TRUE.equals(platform.getSpec().getPaused());
+    Map<String, ServiceProgress> progress = RolloutPlan.progress(resolved, desired, live::get);
+
+    if (paused) {
+      ApplyReport report = applier.observe(name, desired, live);
+      return new Result(resolved, report, true, state, summary(platform, state, null, null, List.of()), null);
+    }
+
+    var decision = RolloutStateMachine.decide(new RolloutStateMachine.Input(state, specHash,
+        revisions.nextNumber(name, state.current()), List.copyOf(progress.values()), Instant.now(clock),
+        Duration.ofSeconds(resolved.rollout().progressDeadlineSeconds()), resolved.rollout().autoRollback()));
+    RolloutState next = decision.next();
+
+    ResolvedPlatform target = resolved;
+    List<HasMetadata> targetDesired = desired;
+    Map<String, ServiceProgress> targetProgress = progress;
+    boolean rollingBack = decision.target() == RolloutStateMachine.Target.STABLE;
+    if (rollingBack) {
+      Optional<RevisionStore.Revision> stable = revisions.byHash(name, next.stableHash());
+      if (stable.isPresent() && stable.get().spec() != null) {
+        NexusPlatform stablePlatform = JSON.clone(platform);
+        stablePlatform.setSpec(stable.get().spec());
+        target = PlatformResolver.resolve(stablePlatform);
+        targetDesired = PlatformRenderer.render(target);
+        targetProgress = RolloutPlan.progress(target, targetDesired, live::get);
+      }
+    }
+    boolean holdForDependencies = !rollingBack && resolved.rollout().order() == RolloutOrder.dependencies;
+    RolloutPlan.Plan plan = RolloutPlan.plan(targetDesired, target, targetProgress, holdForDependencies, rollingBack);
+
+    ApplyReport report = applier.apply(name, plan.objects(), live);
+    applier.prune(name, targetDesired, live, report);
+    if (next.currentHash() != null && !next.currentHash().equals(state.currentHash()) && !rollingBack) {
+      revisions.record(platform, next.currentHash(), next.current());
+    }
+    revisions.prune(name, resolved.rollout().revisionHistoryLimit(), next);
+
+    String rolledBack = decision.rollback() != null
+        ? "Revision " + decision.rollback().fromRevision() + " failed: " + decision.rollback().reason()
+            + ". Restored revision " + decision.rollback().toRevision()
+            + "; the spec is unchanged and the failed revision is not retried until it changes."
+        : null;
+    Duration untilDeadline = next.startedAt() == null ? null : Duration.between(Instant.now(clock),
+        next.startedAt().plusSeconds(resolved.rollout().progressDeadlineSeconds()));
+    return new Result(target, report, false, next,
+        summary(platform, next, rolledBack, decision.rolloutFailedWithoutRollback(), plan.waiting()), untilDeadline);
+  }
+
+  private static StatusBuilder.RolloutSummary summary(NexusPlatform platform, RolloutState state,
+      String rolledBackNow, String failure, List<String> waiting) {
+    String rolledBack = rolledBackNow;
+    if (rolledBack == null && state.failedHash() != null) {
+      rolledBack = platform.getStatus() == null ? null
+          : Conditions.find(platform.getStatus().getConditions(), ConditionType.ROLLED_BACK)
+              .filter(c -> "True".equals(c.getStatus())).map(c -> c.getMessage())
+              .orElse("Revision " + state.failed() + " failed and was rolled back to revision " + state.stable() + ".");
+    }
+    return new StatusBuilder.RolloutSummary(state.startedAt() != null, rolledBack, failure, waiting);
+  }
+}

@@ -1,0 +1,142 @@
+package online.nexuscos.operator.rollout;
+
+import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
+import io.fabric8.kubernetes.api.model.apps.ControllerRevisionBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import online.nexuscos.operator.model.Labels;
+import online.nexuscos.operator.model.Names;
+import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
+import online.nexuscos.platform.api.v1alpha1.NexusPlatformSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A platform's revisions, stored as {@code apps/v1} ControllerRevisions (the object Kubernetes
+ * itself uses for this): one per distinct workload state, numbered, labelled with the platform and
+ * the workload hash, owned by the platform, holding the spec that produced it.
+ */
+public final class RevisionStore {
+
+  /** One recorded revision. */
+  public record Revision(int number, String hash, NexusPlatformSpec spec, String createdAt, ControllerRevision object) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(RevisionStore.class);
+
+  private final KubernetesClient client;
+  private final Function<String, List<ControllerRevision>> cache;
+
+  /** @param cache the live ControllerRevisions of a platform, by platform name */
+  public RevisionStore(KubernetesClient client, Function<String, List<ControllerRevision>> cache) {
+    this.client = client;
+    this.cache = cache;
+  }
+
+  /** The platform's revisions, newest first. */
+  public List<Revision> list(String platform) {
+    return cache.apply(platform).stream().map(this::toRevision)
+        .sorted(Comparator.comparingInt(Revision::number).reversed()).toList();
+  }
+
+  public Optional<Revision> byHash(String platform, String hash) {
+    return list(platform).stream().filter(r -> r.hash().equals(hash)).findFirst();
+  }
+
+  public Optional<Revision> byNumber(String platform, int number) {
+    return list(platform).stream().filter(r -> r.number() == number).findFirst();
+  }
+
+  /** The number a new workload state gets: one above every revision recorded so far. */
+  public int nextNumber(String platform, Integer current) {
+    int max = list(platform).stream().mapToInt(Revision::number).max().orElse(0);
+    return Math.max(max, current == null ? 0 : current) + 1;
+  }
+
+  /**
+   * Records revision {@code number} for {@code hash}: creates it, or renumbers the existing
+   * revision of that hash (returning to an earlier state makes it the newest, as
+   * {@code kubectl rollout undo} does). Written in the platform's first namespace.
+   */
+  public void record(NexusPlatform platform, String hash, int number) {
+    String name = platform.getMetadata().getName();
+    Optional<Revision> existing = byHash(name, hash);
+    try {
+      if (existing.isPresent()) {
+        if (existing.get().number() != number) {
+          ControllerRevision cr = client.getKubernetesSerialization().clone(existing.get().object());
+          cr.setRevision((long) number);
+          client.resource(cr).update();
+        }
+        return;
+      }
+      ControllerRevision cr = new ControllerRevisionBuilder()
+          .withNewMetadata()
+          .withName(Names.revision(name, hash))
+          .withNamespace(platform.getSpec().getNamespaces().get(0).getName())
+          .withLabels(Labels.common(name, name, Labels.COMPONENT_REVISION))
+          .addToLabels(Labels.REVISION_HASH, hash)
+          .addNewOwnerReference()
+          .withApiVersion(platform.getApiVersion())
+          .withKind(platform.getKind())
+          .withName(name)
+          .withUid(platform.getMetadata().getUid())
+          .endOwnerReference()
+          .endMetadata()
+          .withRevision((long) number)
+          .withData(Map.of("spec", platform.getSpec()))
+          .build();
+      LOG.info("Recording revision {} of platform {} ({})", number, name, hash);
+      client.resource(cr).create();
+    } catch (KubernetesClientException e) {
+      LOG.warn("Could not record revision {} of {}: {} (retried on the next reconcile)", number, name, e.getMessage());
+    }
+  }
+
+  /**
+   * Keeps the newest {@code limit} revisions and deletes older ones, never the current, stable or
+   * failed one (they count towards the limit).
+   */
+  public void prune(String platform, int limit, RolloutState state) {
+    Set<String> keep = new HashSet<>();
+    for (String h : new String[] {state.currentHash(), state.stableHash(), state.failedHash()}) {
+      if (h != null) {
+        keep.add(h);
+      }
+    }
+    List<Revision> all = list(platform);
+    int kept = (int) all.stream().filter(r -> keep.contains(r.hash())).count();
+    for (Revision r : all) {
+      if (keep.contains(r.hash())) {
+        continue;
+      }
+      if (kept < limit) {
+        kept++;
+        continue;
+      }
+      try {
+        LOG.info("Pruning revision {} of platform {}", r.number(), platform);
+        client.resource(r.object()).delete();
+      } catch (KubernetesClientException e) {
+        LOG.debug("Revision {} already gone: {}", r.number(), e.getMessage());
+      }
+    }
+  }
+
+  private Revision toRevision(ControllerRevision cr) {
+    Object data = cr.getData();
+    NexusPlatformSpec spec = null;
+    if (data instanceof Map<?, ?> map && map.get("spec") != null) {
+      spec = client.getKubernetesSerialization().convertValue(map.get("spec"), NexusPlatformSpec.class);
+    }
+    return new Revision(cr.getRevision() == null ? 0 : cr.getRevision().intValue(),
+        cr.getMetadata().getLabels().get(Labels.REVISION_HASH), spec,
+        cr.getMetadata().getCreationTimestamp(), cr);
+  }
+}

@@ -1,0 +1,107 @@
+package online.nexuscos.operator.rollout;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import online.nexuscos.operator.apply.LiveView;
+import online.nexuscos.operator.model.ChildKey;
+import online.nexuscos.operator.model.ChildKind;
+import online.nexuscos.operator.model.Labels;
+import online.nexuscos.operator.model.ResolvedPlatform;
+import online.nexuscos.operator.model.ResolvedService;
+import online.nexuscos.operator.status.DeploymentHealth;
+import online.nexuscos.platform.api.v1alpha1.ServiceState;
+
+/**
+ * Which desired objects to write in this reconcile, and in what order: Deployments follow the
+ * dependency order (dependencies first; dependents first when rolling back), and with
+ * {@code order: dependencies} a service's Deployment waits until every service it depends on is
+ * available at the target revision. Pure.
+ */
+public final class RolloutPlan {
+
+  /** The objects to apply, in order, and the services held back. */
+  public record Plan(List<HasMetadata> objects, List<String> waiting) {}
+
+  private RolloutPlan() {}
+
+  /** How far each service of {@code target} is, judged from the live Deployments. */
+  public static Map<String, ServiceProgress> progress(
+      ResolvedPlatform target, List<HasMetadata> desired, Function<ChildKey, Optional<HasMetadata>> live) {
+    Map<String, ServiceProgress> progress = new HashMap<>();
+    for (ResolvedService s : target.services()) {
+      ChildKey key = new ChildKey(ChildKind.DEPLOYMENT, s.namespace(), s.name());
+      String wanted = desired.stream().filter(o -> ChildKey.of(o).equals(key)).findFirst()
+          .map(o -> o.getMetadata().getAnnotations().get(Labels.DESIRED_HASH)).orElse(null);
+      Deployment d = (Deployment) live.apply(key).orElse(null);
+      boolean atTarget = d != null && d.getMetadata().getAnnotations() != null
+          && wanted != null && wanted.equals(d.getMetadata().getAnnotations().get(Labels.DESIRED_HASH));
+      DeploymentHealth.Health health = DeploymentHealth.of(d);
+      progress.put(s.name(), new ServiceProgress(s.name(), atTarget, health.state() == ServiceState.Available,
+          atTarget && health.state() == ServiceState.Failed ? health.message() : null));
+    }
+    return progress;
+  }
+
+  /** Adapter for a {@link LiveView}. */
+  public static Function<ChildKey, Optional<HasMetadata>> lookup(LiveView live) {
+    return live::get;
+  }
+
+  /**
+   * @param holdForDependencies whether a service waits for its dependencies (rollout in dependency order)
+   * @param rollingBack whether Deployments go dependents first
+   */
+  public static Plan plan(List<HasMetadata> desired, ResolvedPlatform target, Map<String, ServiceProgress> progress,
+      boolean holdForDependencies, boolean rollingBack) {
+    List<String> order = dependencyOrder(target);
+    Map<String, Integer> rank = new HashMap<>();
+    for (int i = 0; i < order.size(); i++) {
+      rank.put(order.get(i), rollingBack ? order.size() - i : i);
+    }
+    List<String> waiting = new ArrayList<>();
+    List<HasMetadata> objects = new ArrayList<>();
+    for (HasMetadata o : desired) {
+      if (ChildKind.of(o) == ChildKind.DEPLOYMENT && holdForDependencies) {
+        ResolvedService s = target.service(o.getMetadata().getName()).orElseThrow();
+        boolean ready = s.dependsOn().stream()
+            .allMatch(dep -> target.service(dep).isEmpty() || progress.get(dep) == null || progress.get(dep).done());
+        if (!ready && !progress.get(s.name()).atTarget()) {
+          waiting.add(s.name());
+          continue;
+        }
+      }
+      objects.add(o);
+    }
+    objects.sort(Comparator.comparing((HasMetadata o) -> ChildKind.of(o))
+        .thenComparing(o -> ChildKind.of(o) == ChildKind.DEPLOYMENT ? rank.getOrDefault(o.getMetadata().getName(), 0) : 0));
+    return new Plan(objects, waiting);
+  }
+
+  /** Service names, every service after the services it depends on. */
+  public static List<String> dependencyOrder(ResolvedPlatform platform) {
+    Set<String> ordered = new LinkedHashSet<>();
+    for (ResolvedService s : platform.services()) {
+      visit(s, platform, ordered, new LinkedHashSet<>());
+    }
+    return List.copyOf(ordered);
+  }
+
+  private static void visit(ResolvedService s, ResolvedPlatform platform, Set<String> ordered, Set<String> path) {
+    if (ordered.contains(s.name()) || !path.add(s.name())) {
+      return;
+    }
+    for (String dep : s.dependsOn()) {
+      platform.service(dep).ifPresent(d -> visit(d, platform, ordered, path));
+    }
+    ordered.add(s.name());
+  }
+}
