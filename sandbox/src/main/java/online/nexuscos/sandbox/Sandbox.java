@@ -24,9 +24,11 @@ public final class Sandbox implements AutoCloseable {
   private final KubernetesClient controllersClient;
   private final GarbageCollector garbageCollector;
   private final SimulatedKubelet kubelet;
-  private final NexusOperator operator;
+  private final SandboxOptions options;
+  private NexusOperator operator;
 
   private Sandbox(SandboxOptions options) {
+    this.options = options;
     apiServer = new SandboxApiServer();
     client = apiServer.client(USER_AGENT);
     controllersClient = apiServer.client("sandbox-simulated-controllers");
@@ -35,9 +37,25 @@ public final class Sandbox implements AutoCloseable {
     kubelet = new SimulatedKubelet(controllersClient, Clock.systemUTC(), options.readyDelay());
     kubelet.start(options.zones(), options.nodesPerZone());
     operatorClient = apiServer.client(OPERATOR_AGENT);
+    startOperator();
+  }
+
+  /** Starts a fresh operator (it knows only what the cluster tells it, as after a pod restart). */
+  public synchronized void startOperator() {
+    if (operator != null) {
+      throw new IllegalStateException("the operator is running; stop it first");
+    }
     operator = NexusOperator.create(operatorClient,
         OperatorSettings.defaults().withResyncPeriod(options.resyncPeriod()), Clock.systemUTC());
     operator.start();
+  }
+
+  /** Stops the operator, as if its pod died; the cluster and its controllers keep running. */
+  public synchronized void stopOperator() {
+    if (operator != null) {
+      operator.close();
+      operator = null;
+    }
   }
 
   public static Sandbox start(SandboxOptions options) {
@@ -57,7 +75,8 @@ public final class Sandbox implements AutoCloseable {
     return kubelet;
   }
 
-  public NexusOperator operator() {
+  /** The running operator (null while stopped). */
+  public synchronized NexusOperator operator() {
     return operator;
   }
 
@@ -86,7 +105,7 @@ public final class Sandbox implements AutoCloseable {
 
   @Override
   public void close() {
-    operator.close();
+    stopOperator();
     kubelet.close();
     garbageCollector.close();
     operatorClient.close();

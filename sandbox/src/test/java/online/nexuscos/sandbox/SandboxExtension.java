@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -78,6 +79,18 @@ public final class SandboxExtension implements BeforeEachCallback, AfterEachCall
   public NexusPlatform awaitPhase(String name, Phase phase) {
     return awaitStatus(name, p -> p.getStatus().getPhase() == phase
         && p.getMetadata().getGeneration().equals(p.getStatus().getObservedGeneration()));
+  }
+
+  /**
+   * Changes the live platform, as a user editing it with kubectl would; retried when the
+   * operator wrote the platform's status in between (409 Conflict), as kubectl edit asks you to.
+   */
+  public NexusPlatform edit(String name, java.util.function.Consumer<NexusPlatform> change) {
+    return await().atMost(TIMEOUT).ignoreExceptionsMatching(e -> e instanceof KubernetesClientException k && k.getCode() == 409)
+        .until(() -> client().resources(NexusPlatform.class).withName(name).edit(p -> {
+          change.accept(p);
+          return p;
+        }), java.util.Objects::nonNull);
   }
 
   public Deployment deployment(String namespace, String name) {

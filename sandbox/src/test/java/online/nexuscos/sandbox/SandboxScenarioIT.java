@@ -51,8 +51,11 @@ class SandboxScenarioIT {
               && c.getStatus().equals("False") && c.getReason().equals("ProgressDeadlineExceeded"));
     });
     NexusPlatform degraded = sandbox.awaitPhase("minimal", Phase.Degraded);
-    assertThat(Conditions.find(degraded.getStatus().getConditions(), ConditionType.DEGRADED).orElseThrow().getReason())
-        .isEqualTo(ConditionType.Reason.SERVICE_FAILED);
+    var condition = Conditions.find(degraded.getStatus().getConditions(), ConditionType.DEGRADED).orElseThrow();
+    assertThat(condition.getReason()).as("the first revision has nothing to roll back to")
+        .isEqualTo(ConditionType.Reason.ROLLOUT_FAILED);
+    assertThat(condition.getMessage()).contains("no earlier stable revision").contains("backend-api")
+        .contains("ProgressDeadlineExceeded");
     assertThat(degraded.getStatus().getServices().get(0).getState()).isEqualTo(ServiceState.Failed);
   }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import online.nexuscos.operator.apply.Applier;
 import online.nexuscos.operator.apply.ApplyReport;
 import online.nexuscos.operator.apply.LiveView;
+import online.nexuscos.operator.model.Names;
 import online.nexuscos.operator.model.PlatformResolver;
 import online.nexuscos.operator.model.ResolvedPlatform;
 import online.nexuscos.operator.render.Fingerprint;
@@ -72,15 +73,21 @@ final class Convergence {
     List<HasMetadata> targetDesired = desired;
     Map<String, ServiceProgress> targetProgress = progress;
     boolean rollingBack = decision.target() == RolloutStateMachine.Target.STABLE;
+    String failure = decision.rolloutFailedWithoutRollback();
     if (rollingBack) {
       Optional<RevisionStore.Revision> stable = revisions.byHash(name, next.stableHash());
-      if (stable.isPresent() && stable.get().spec() != null) {
-        NexusPlatform stablePlatform = JSON.clone(platform);
-        stablePlatform.setSpec(stable.get().spec());
-        target = PlatformResolver.resolve(stablePlatform);
-        targetDesired = PlatformRenderer.render(target);
-        targetProgress = RolloutPlan.progress(target, targetDesired, live::get);
+      if (stable.isEmpty() || stable.get().spec() == null) {
+        // The stable revision's record is gone (deleted by hand): touch nothing, say so.
+        failure = "revision " + next.stable() + " cannot be restored because its ControllerRevision "
+            + Names.revision(name, next.stableHash()) + " is gone";
+        ApplyReport report = applier.observe(name, desired, live);
+        return new Result(resolved, report, false, next, summary(platform, next, null, failure, List.of()), null);
       }
+      NexusPlatform stablePlatform = JSON.clone(platform);
+      stablePlatform.setSpec(stable.get().spec());
+      target = PlatformResolver.resolve(stablePlatform);
+      targetDesired = PlatformRenderer.render(target);
+      targetProgress = RolloutPlan.progress(target, targetDesired, live::get);
     }
     boolean holdForDependencies = !rollingBack && resolved.rollout().order() == RolloutOrder.dependencies;
     RolloutPlan.Plan plan = RolloutPlan.plan(targetDesired, target, targetProgress, holdForDependencies, rollingBack);
@@ -100,7 +107,7 @@ final class Convergence {
     Duration untilDeadline = next.startedAt() == null ? null : Duration.between(Instant.now(clock),
         next.startedAt().plusSeconds(resolved.rollout().progressDeadlineSeconds()));
     return new Result(target, report, false, next,
-        summary(platform, next, rolledBack, decision.rolloutFailedWithoutRollback(), plan.waiting()), untilDeadline);
+        summary(platform, next, rolledBack, failure, plan.waiting()), untilDeadline);
   }
 
   private static StatusBuilder.RolloutSummary summary(NexusPlatform platform, RolloutState state,

@@ -2,6 +2,7 @@ package online.nexuscos.operator.rollout;
 
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevisionBuilder;
+import io.fabric8.kubernetes.api.model.runtime.RawExtension;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Comparator;
@@ -130,7 +131,7 @@ public final class RevisionStore {
   }
 
   private Revision toRevision(ControllerRevision cr) {
-    Object data = cr.getData();
+    Object data = cr.getData() instanceof RawExtension raw ? raw.getValue() : cr.getData();
     NexusPlatformSpec spec = null;
     if (data instanceof Map<?, ?> map && map.get("spec") != null) {
       spec = client.getKubernetesSerialization().convertValue(map.get("spec"), NexusPlatformSpec.class);

@@ -45,8 +45,10 @@ public final class RolloutPlan {
       boolean atTarget = d != null && d.getMetadata().getAnnotations() != null
           && wanted != null && wanted.equals(d.getMetadata().getAnnotations().get(Labels.DESIRED_HASH));
       DeploymentHealth.Health health = DeploymentHealth.of(d);
-      progress.put(s.name(), new ServiceProgress(s.name(), atTarget, health.state() == ServiceState.Available,
-          atTarget && health.state() == ServiceState.Failed ? health.message() : null));
+      boolean available = health.state() == ServiceState.Available;
+      String detail = !atTarget ? "not updated yet" : available ? null : health.message();
+      progress.put(s.name(), new ServiceProgress(s.name(), atTarget, available,
+          atTarget && health.state() == ServiceState.Failed ? health.message() : null, detail));
     }
     return progress;
   }

@@ -72,7 +72,7 @@ public final class RolloutStateMachine {
     }
     String reason = failed.isEmpty()
         ? "not available within the progress deadline of " + in.deadline().toSeconds() + "s: "
-            + in.progress().stream().filter(p -> !p.done()).map(ServiceProgress::service).collect(Collectors.joining(", "))
+            + in.progress().stream().filter(p -> !p.done()).map(ServiceProgress::describe).collect(Collectors.joining(", "))
         : failed.stream().map(p -> p.service() + " (" + p.failure() + ")").collect(Collectors.joining(", "));
     if (!in.autoRollback()) {
       return new Decision(state, Target.SPEC, false, null, "autoRollback is off; " + reason);
