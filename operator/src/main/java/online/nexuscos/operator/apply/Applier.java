@@ -167,10 +167,29 @@ public final class Applier {
     }
   }
 
+  /**
+   * PUTs the merged object. Another writer (a controller updating status) may have changed it
+   * since our cache saw it: on 409 Conflict, re-read it once and try again.
+   */
   private void update(ChildKey key, HasMetadata have, HasMetadata want, ApplyReport report, LiveView live) {
     LOG.info("Updating {}", key);
-    HasMetadata merged = ObjectDiff.merge(have, want);
-    HasMetadata written = client.resource(merged).update();
+    HasMetadata written;
+    try {
+      written = client.resource(ObjectDiff.merge(have, want)).update();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        throw e;
+      }
+      HasMetadata latest = client.resource(have).get();
+      if (latest == null) {
+        throw e;
+      }
+      if (ObjectDiff.upToDate(latest, want)) {
+        report.observed(key, latest);
+        return;
+      }
+      written = client.resource(ObjectDiff.merge(latest, want)).update();
+    }
     live.written(have, written);
     report.updated(key, written);
   }
