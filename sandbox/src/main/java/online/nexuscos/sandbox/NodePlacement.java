@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import java.util.List;
 import java.util.Map;
+import online.nexuscos.operator.failover.NodeMatch;
+import online.nexuscos.operator.failover.SiteHealth;
 
 /**
  * Simulation: whether a pod spec's node placement (nodeSelector and required node affinity)
@@ -17,8 +19,7 @@ public final class NodePlacement {
 
   public static boolean admits(PodSpec pod, Node node) {
     Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
-    if (pod.getNodeSelector() != null
-        && !pod.getNodeSelector().entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())))) {
+    if (!NodeMatch.selector(pod.getNodeSelector(), labels)) {
       return false;
     }
     var affinity = pod.getAffinity() == null ? null : pod.getAffinity().getNodeAffinity();
@@ -31,9 +32,7 @@ public final class NodePlacement {
 
   /** Whether a node is Ready according to its status. */
   public static boolean ready(Node node) {
-    return node.getStatus() != null && node.getStatus().getConditions() != null
-        && node.getStatus().getConditions().stream()
-            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    return SiteHealth.ready(node);
   }
 
   private static boolean matches(NodeSelectorTerm term, Map<String, String> labels) {
@@ -42,16 +41,6 @@ public final class NodePlacement {
   }
 
   private static boolean matches(NodeSelectorRequirement r, Map<String, String> labels) {
-    String value = labels.get(r.getKey());
-    List<String> values = r.getValues() == null ? List.of() : r.getValues();
-    return switch (r.getOperator()) {
-      case "In" -> value != null && values.contains(value);
-      case "NotIn" -> value == null || !values.contains(value);
-      case "Exists" -> value != null;
-      case "DoesNotExist" -> value == null;
-      case "Gt" -> value != null && !values.isEmpty() && Long.parseLong(value) > Long.parseLong(values.get(0));
-      case "Lt" -> value != null && !values.isEmpty() && Long.parseLong(value) < Long.parseLong(values.get(0));
-      default -> false;
-    };
+    return NodeMatch.requirement(r.getKey(), r.getOperator(), r.getValues(), labels);
   }
 }

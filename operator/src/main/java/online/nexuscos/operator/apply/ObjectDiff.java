@@ -34,10 +34,10 @@ public final class ObjectDiff {
       return false;
     }
     Map<String, Object> want = toMap(desired);
-    if (Fingerprint.replicasOwnedByHpa(desired)) {
+    Map<String, Object> have = toMap(live);
+    if (Fingerprint.replicasOwnedByHpa(desired) && !zero(spec(have).get("replicas"))) {
       spec(want).remove("replicas");
     }
-    Map<String, Object> have = toMap(live);
     Map<String, Object> wantMeta = map(want.get("metadata"));
     Map<String, Object> haveMeta = map(have.get("metadata"));
     for (String key : List.of("labels", "annotations")) {
@@ -56,7 +56,7 @@ public final class ObjectDiff {
   /**
    * The object to PUT: the live object with our labels and annotations added and our top-level
    * fields replaced. Inside {@code spec}, keys we do not set (a Service's clusterIP, an
-   * HPA-owned replica count) keep their live values.
+   * HPA-owned replica count, unless it is zero) keep their live values.
    */
   @SuppressWarnings("unchecked")
   public static <T extends HasMetadata> T merge(T live, HasMetadata desired) {
@@ -80,7 +80,8 @@ public final class ObjectDiff {
         Map<String, Object> spec = new LinkedHashMap<>((Map<String, Object>) liveSpec);
         Object liveReplicas = spec.get("replicas");
         spec.putAll(map(entry.getValue()));
-        if (keepReplicas && liveReplicas != null) {
+        // The HPA owns the count, but it never scales up from zero (a fenced Deployment): then ours.
+        if (keepReplicas && liveReplicas != null && !zero(liveReplicas)) {
           spec.put("replicas", liveReplicas);
         }
         merged.put("spec", spec);
@@ -121,6 +122,10 @@ public final class ObjectDiff {
       return Quantity.getAmountInBytes(new Quantity(w)).compareTo(Quantity.getAmountInBytes(new Quantity(h))) == 0;
     }
     return Objects.equals(want, have);
+  }
+
+  private static boolean zero(Object replicas) {
+    return replicas instanceof Number n && n.intValue() == 0;
   }
 
   private static boolean isEmpty(Object value) {

@@ -40,6 +40,11 @@ public final class Labels {
   /** With {@link #ROLLBACK_TO}: restore only these services (comma-separated). */
   public static final String ROLLBACK_SERVICES = PREFIX + "rollback-services";
 
+  /** Pod template annotation: checksum of the site endpoints, so a site switch reaches every pod. */
+  public static final String ENDPOINTS_CHECKSUM = PREFIX + "endpoints-checksum";
+  /** Request on a NexusPlatform: fail back to spec.failover.activeSite (removed once acted on). */
+  public static final String FAILBACK = PREFIX + "failback";
+
   /** Selector of every object any Nexus operator manages (what the informers watch). */
   public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + MANAGED_BY_VALUE;
 

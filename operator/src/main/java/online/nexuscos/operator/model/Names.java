@@ -3,6 +3,9 @@ package online.nexuscos.operator.model;
 /** Names of the Kubernetes objects the operator creates, in one place. */
 public final class Names {
 
+  /** Per-namespace ConfigMap of the active site's data store endpoints. */
+  public static final String SITE_ENDPOINTS_CONFIG_MAP = "nexus-site-endpoints";
+
   /** Per-namespace ConfigMap of platform settings. */
   public static final String SETTINGS_CONFIG_MAP = "nexus-platform-settings";
 

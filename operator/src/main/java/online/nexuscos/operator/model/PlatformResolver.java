@@ -9,7 +9,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import online.nexuscos.platform.api.v1alpha1.AutoscalingSpec;
 import online.nexuscos.platform.api.v1alpha1.ComputeResources;
+import online.nexuscos.platform.api.v1alpha1.DataStoreSpec;
+import online.nexuscos.platform.api.v1alpha1.DataStoresSpec;
 import online.nexuscos.platform.api.v1alpha1.DeletionPolicy;
+import online.nexuscos.platform.api.v1alpha1.FailoverSpec;
+import online.nexuscos.platform.api.v1alpha1.PlacementSpec;
+import online.nexuscos.platform.api.v1alpha1.SiteSpec;
 import online.nexuscos.platform.api.v1alpha1.EgressSpec;
 import online.nexuscos.platform.api.v1alpha1.ModuleSpec;
 import online.nexuscos.platform.api.v1alpha1.NetworkPolicySpec;
@@ -49,7 +54,17 @@ public final class PlatformResolver {
 
   private PlatformResolver() {}
 
+  /** The platform on the site its spec chooses ({@code spec.failover.activeSite}), not fenced. */
   public static ResolvedPlatform resolve(NexusPlatform platform) {
+    FailoverSpec failover = platform.getSpec().getFailover();
+    return resolve(platform, failover == null ? null : failover.getActiveSite(), false);
+  }
+
+  /**
+   * The platform on site {@code siteName} (null: no site, as for a site-neutral revision hash),
+   * optionally fenced (every Deployment at zero replicas).
+   */
+  public static ResolvedPlatform resolve(NexusPlatform platform, String siteName, boolean fenced) {
     NexusPlatformSpec spec = platform.getSpec();
     ServiceDefaults defaults = Optional.ofNullable(spec.getDefaults()).orElseGet(ServiceDefaults::new);
     Set<String> disabledModules =
@@ -76,7 +91,45 @@ public final class PlatformResolver {
         services,
         list(spec.getImagePullSecrets()),
         network(spec.getNetworkPolicy()),
-        rollout(spec.getRollout(), spec.getRestartedAt()));
+        rollout(spec.getRollout(), spec.getRestartedAt()),
+        site(spec.getFailover(), siteName),
+        fenced);
+  }
+
+  private static ResolvedPlatform.Site site(FailoverSpec failover, String name) {
+    if (failover == null || name == null) {
+      return null;
+    }
+    SiteSpec site = list(failover.getSites()).stream().filter(s -> name.equals(s.getName())).findFirst().orElse(null);
+    if (site == null) {
+      return null;
+    }
+    Map<String, String> endpoints = new java.util.TreeMap<>();
+    Map<String, String> credentials = new java.util.TreeMap<>();
+    endpoints.put("NEXUS_ACTIVE_SITE", site.getName());
+    DataStoresSpec stores = site.getDataStores() == null ? new DataStoresSpec() : site.getDataStores();
+    store("POSTGRES_", stores.getPostgresql(), endpoints, credentials);
+    store("MONGODB_", stores.getMongodb(), endpoints, credentials);
+    store("REDIS_", stores.getRedis(), endpoints, credentials);
+    store("RABBITMQ_", stores.getRabbitmq(), endpoints, credentials);
+    PlacementSpec placement = site.getPlacement() == null ? new PlacementSpec() : site.getPlacement();
+    return new ResolvedPlatform.Site(site.getName(), map(placement.getNodeSelector()),
+        list(placement.getMatchExpressions()), endpoints, credentials);
+  }
+
+  private static void store(String prefix, DataStoreSpec store, Map<String, String> endpoints,
+      Map<String, String> credentials) {
+    if (store == null) {
+      return;
+    }
+    endpoints.put(prefix + "HOST", store.getHost());
+    endpoints.put(prefix + "PORT", String.valueOf(store.getPort()));
+    if (store.getDatabase() != null) {
+      endpoints.put(prefix + "DATABASE", store.getDatabase());
+    }
+    if (store.getCredentialsSecret() != null) {
+      credentials.put(prefix, store.getCredentialsSecret());
+    }
   }
 
   /** The full image reference of a service: repository override or registry/name, then tag. */

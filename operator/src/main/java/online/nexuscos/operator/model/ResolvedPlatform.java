@@ -7,8 +7,11 @@ import online.nexuscos.platform.api.v1alpha1.DeletionPolicy;
 import online.nexuscos.platform.api.v1alpha1.RolloutOrder;
 
 /**
- * A validated platform spec with every default applied and disabled modules left out: the single
- * input of rendering.
+ * A validated platform spec with every default applied and disabled modules left out, placed on
+ * one site: the single input of rendering.
+ *
+ * @param site the site the platform runs on, or null when the spec declares no sites
+ * @param fenced every Deployment scaled to zero (and no HPA), the first step of a failover
  */
 public record ResolvedPlatform(
     String name,
@@ -18,7 +21,22 @@ public record ResolvedPlatform(
     List<ResolvedService> services,
     List<String> imagePullSecrets,
     Network network,
-    Rollout rollout) {
+    Rollout rollout,
+    Site site,
+    boolean fenced) {
+
+  /**
+   * The site the platform runs on: where pods go and the data store endpoints they get.
+   *
+   * @param endpoints environment variables of the site endpoints ConfigMap
+   * @param credentials Secret name by environment variable prefix (e.g. POSTGRES_)
+   */
+  public record Site(
+      String name,
+      Map<String, String> nodeSelector,
+      List<online.nexuscos.platform.api.v1alpha1.NodeRequirement> matchExpressions,
+      Map<String, String> endpoints,
+      Map<String, String> credentials) {}
 
   /** A platform namespace with the user's extra labels and annotations. */
   public record Namespace(String name, Map<String, String> labels, Map<String, String> annotations) {}

@@ -1,6 +1,7 @@
 package online.nexuscos.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -13,7 +14,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import online.nexuscos.operator.failover.SiteHealth;
 import online.nexuscos.operator.apply.LiveView;
 import online.nexuscos.operator.model.ChildKey;
 import online.nexuscos.operator.model.ChildKind;
@@ -31,6 +35,7 @@ final class ChildCaches {
   private final Map<ChildKind, InformerEventSource<HasMetadata, NexusPlatform>> sources =
       new EnumMap<>(ChildKind.class);
   private InformerEventSource<ControllerRevision, NexusPlatform> revisions;
+  private InformerEventSource<Node, NexusPlatform> nodes;
 
   List<EventSource<?, NexusPlatform>> create(EventSourceContext<NexusPlatform> context, Set<String> namespaces) {
     List<EventSource<?, NexusPlatform>> list = new ArrayList<>();
@@ -50,7 +55,21 @@ final class ChildCaches {
     }
     revisions = new InformerEventSource<>(revisionConfig.build(), context);
     list.add(revisions);
+    // Nodes decide a site's health: a change of readiness or labels concerns every platform.
+    var primaries = context.getPrimaryCache();
+    nodes = new InformerEventSource<>(InformerEventSourceConfiguration.from(Node.class, NexusPlatform.class)
+        .withName("nodes")
+        .withSecondaryToPrimaryMapper(n -> primaries.list().map(ResourceID::fromResource).collect(Collectors.toSet()))
+        .withOnUpdateFilter((now, before) -> SiteHealth.ready(now) != SiteHealth.ready(before)
+            || !Objects.equals(now.getMetadata().getLabels(), before.getMetadata().getLabels()))
+        .build(), context);
+    list.add(nodes);
     return list;
+  }
+
+  /** Every Node of the cluster. */
+  List<Node> nodes() {
+    return nodes.list(n -> true).toList();
   }
 
   /** The recorded revisions (ControllerRevisions) of platform {@code instance}. */

@@ -1,6 +1,7 @@
 package online.nexuscos.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import online.nexuscos.operator.apply.Applier;
 import online.nexuscos.operator.apply.ApplyReport;
 import online.nexuscos.operator.apply.LiveView;
+import online.nexuscos.operator.failover.FailoverStateMachine;
 import online.nexuscos.operator.model.Names;
 import online.nexuscos.operator.model.PlatformResolver;
 import online.nexuscos.operator.model.ResolvedPlatform;
@@ -28,15 +30,15 @@ import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import online.nexuscos.platform.api.v1alpha1.RolloutOrder;
 
 /**
- * One convergence pass over a valid platform: render the spec, let the rollout state machine pick
- * the revision to run (the spec's, or the stable one after a failure), apply it in rollout order,
- * prune, and record the revision.
+ * One convergence pass over a valid platform: let the failover state machine pick the site (and
+ * whether to fence), render, let the rollout state machine pick the revision to run (the spec's,
+ * or the stable one after a failure), apply it in order, prune, and record the revision.
  */
 final class Convergence {
 
   /** What the pass did and decided. */
   record Result(ResolvedPlatform target, ApplyReport report, boolean paused, RolloutState state,
-      StatusBuilder.RolloutSummary summary, Duration untilDeadline) {}
+      StatusBuilder.RolloutSummary summary, Duration untilDeadline, FailoverStateMachine.Decision failover) {}
 
   private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
@@ -50,23 +52,27 @@ final class Convergence {
     this.clock = clock;
   }
 
-  Result run(NexusPlatform platform, LiveView live) {
+  Result run(NexusPlatform platform, LiveView live, List<Node> nodes) {
     String name = platform.getMetadata().getName();
-    ResolvedPlatform resolved = PlatformResolver.resolve(platform);
-    List<HasMetadata> desired = PlatformRenderer.render(resolved);
-    String specHash = Fingerprint.workload(desired);
-    RolloutState state = RolloutState.of(platform.getStatus());
     boolean paused = Boolean.TRUE.equals(platform.getSpec().getPaused());
+    FailoverStateMachine.Decision failover = paused ? keepSite(platform) : FailoverStep.decide(platform, live, nodes, clock);
+    ResolvedPlatform resolved = PlatformResolver.resolve(platform, failover.site(), failover.fenced());
+    List<HasMetadata> desired = PlatformRenderer.render(resolved);
+    // A revision is a release, whatever the site: hash the workloads rendered on no site.
+    String specHash = Fingerprint.workload(PlatformRenderer.render(PlatformResolver.resolve(platform, null, false)));
+    RolloutState state = RolloutState.of(platform.getStatus());
     Map<String, ServiceProgress> progress = RolloutPlan.progress(resolved, desired, live::get);
 
     if (paused) {
       ApplyReport report = applier.observe(name, desired, live);
-      return new Result(resolved, report, true, state, summary(platform, state, null, null, List.of()), null);
+      return new Result(resolved, report, true, state, summary(platform, state, null, null, List.of()), null, failover);
     }
 
-    var decision = RolloutStateMachine.decide(new RolloutStateMachine.Input(state, specHash,
-        revisions.nextNumber(name, state.current()), List.copyOf(progress.values()), Instant.now(clock),
-        Duration.ofSeconds(resolved.rollout().progressDeadlineSeconds()), resolved.rollout().autoRollback()));
+    var decision = failover.inProgress()
+        ? new RolloutStateMachine.Decision(state, RolloutStateMachine.Target.SPEC, false, null, null)
+        : RolloutStateMachine.decide(new RolloutStateMachine.Input(state, specHash,
+            revisions.nextNumber(name, state.current()), List.copyOf(progress.values()), Instant.now(clock),
+            Duration.ofSeconds(resolved.rollout().progressDeadlineSeconds()), resolved.rollout().autoRollback()));
     RolloutState next = decision.next();
 
     ResolvedPlatform target = resolved;
@@ -81,16 +87,20 @@ final class Convergence {
         failure = "revision " + next.stable() + " cannot be restored because its ControllerRevision "
             + Names.revision(name, next.stableHash()) + " is gone";
         ApplyReport report = applier.observe(name, desired, live);
-        return new Result(resolved, report, false, next, summary(platform, next, null, failure, List.of()), null);
+        return new Result(resolved, report, false, next, summary(platform, next, null, failure, List.of()), null, failover);
       }
       NexusPlatform stablePlatform = JSON.clone(platform);
       stablePlatform.setSpec(stable.get().spec());
-      target = PlatformResolver.resolve(stablePlatform);
+      stablePlatform.getSpec().setFailover(platform.getSpec().getFailover());
+      target = PlatformResolver.resolve(stablePlatform, failover.site(), failover.fenced());
       targetDesired = PlatformRenderer.render(target);
       targetProgress = RolloutPlan.progress(target, targetDesired, live::get);
     }
-    boolean holdForDependencies = !rollingBack && resolved.rollout().order() == RolloutOrder.dependencies;
-    RolloutPlan.Plan plan = RolloutPlan.plan(targetDesired, target, targetProgress, holdForDependencies, rollingBack);
+    // Fencing scales dependents down first; a failover brings services up in dependency order.
+    boolean dependentsFirst = rollingBack || failover.fenced();
+    boolean holdForDependencies = !dependentsFirst
+        && (resolved.rollout().order() == RolloutOrder.dependencies || failover.inProgress());
+    RolloutPlan.Plan plan = RolloutPlan.plan(targetDesired, target, targetProgress, holdForDependencies, dependentsFirst);
 
     ApplyReport report = applier.apply(name, plan.objects(), live);
     applier.prune(name, targetDesired, live, report);
@@ -107,7 +117,18 @@ final class Convergence {
     Duration untilDeadline = next.startedAt() == null ? null : Duration.between(Instant.now(clock),
         next.startedAt().plusSeconds(resolved.rollout().progressDeadlineSeconds()));
     return new Result(target, report, false, next,
-        summary(platform, next, rolledBack, failure, plan.waiting()), untilDeadline);
+        summary(platform, next, rolledBack, failure, plan.waiting()), untilDeadline, failover);
+  }
+
+  /** While paused: stay where the status says, decide nothing. */
+  private static FailoverStateMachine.Decision keepSite(NexusPlatform platform) {
+    var spec = platform.getSpec().getFailover();
+    if (spec == null) {
+      return FailoverStep.NONE;
+    }
+    var status = platform.getStatus() == null ? null : platform.getStatus().getFailover();
+    String site = status != null && status.getActiveSite() != null ? status.getActiveSite() : spec.getActiveSite();
+    return new FailoverStateMachine.Decision(status, site, false, false, List.of());
   }
 
   private static StatusBuilder.RolloutSummary summary(NexusPlatform platform, RolloutState state,

@@ -11,12 +11,14 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import online.nexuscos.operator.apply.Applier;
 import online.nexuscos.operator.apply.ApplyReport;
 import online.nexuscos.operator.apply.LiveView;
+import online.nexuscos.operator.model.Labels;
 import online.nexuscos.operator.rollout.ManualRollback;
 import online.nexuscos.operator.rollout.RevisionStore;
 import online.nexuscos.operator.status.ConditionType;
@@ -39,6 +41,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
   public static final String NAME = "nexusplatform";
   static final Duration RETRY_AFTER = Duration.ofSeconds(10);
   static final Duration MIN_RECHECK = Duration.ofMillis(100);
+  static final Duration FAILOVER_RECHECK = Duration.ofSeconds(2);
 
   private final KubernetesClient client;
   private final Clock clock;
@@ -94,10 +97,23 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
       counters.reconciled(0);
       return rollbackRequested(platform, revisions);
     } else {
-      Convergence.Result result = new Convergence(applier, revisions, clock).run(platform, live);
+      Convergence.Result result = new Convergence(applier, revisions, clock).run(platform, live, caches.nodes());
       report = result.report();
       untilDeadline = result.untilDeadline();
-      next = statusBuilder.observed(platform, result.target(), report, result.paused(), result.summary());
+      next = statusBuilder.observed(platform, result.target(), report, result.paused(), result.summary(),
+          result.failover().next());
+      result.failover().notices().forEach(n -> {
+        if (n.warning()) {
+          events.warning(platform, n.reason(), n.message());
+        } else {
+          events.normal(platform, n.reason(), n.message());
+        }
+      });
+      if (result.failover().inProgress() && untilDeadline == null) {
+        untilDeadline = FAILOVER_RECHECK;
+      }
+      untilDeadline = earliest(untilDeadline, untilGraceEnds(platform, next));
+      dropFailbackRequest(platform);
       result.state().writeTo(next);
       if (!result.summary().rollingOut()) {
         next.setUpdatedServices(null);
@@ -115,6 +131,32 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
       recheck = recheck == null || atDeadline.compareTo(recheck) < 0 ? atDeadline : recheck;
     }
     return recheck == null || recheck.compareTo(resyncPeriod) >= 0 ? control : control.rescheduleAfter(recheck);
+  }
+
+  /** When an unhealthy active site's grace period ends (an automatic failover may be due then). */
+  private Duration untilGraceEnds(NexusPlatform platform, NexusPlatformStatus next) {
+    var spec = platform.getSpec().getFailover();
+    var status = next.getFailover();
+    if (spec == null || !Boolean.TRUE.equals(spec.getAutomatic()) || status == null || status.getUnhealthySince() == null) {
+      return null;
+    }
+    int grace = spec.getGracePeriodSeconds() == null ? FailoverStep.DEFAULT_GRACE_SECONDS : spec.getGracePeriodSeconds();
+    return Duration.between(Instant.now(clock), Instant.parse(status.getUnhealthySince()).plusSeconds(grace));
+  }
+
+  private static Duration earliest(Duration a, Duration b) {
+    return a == null ? b : b == null ? a : a.compareTo(b) <= 0 ? a : b;
+  }
+
+  /** The failback annotation is a one-shot request: remove it once the state machine saw it. */
+  private void dropFailbackRequest(NexusPlatform platform) {
+    var annotations = platform.getMetadata().getAnnotations();
+    if (annotations != null && annotations.containsKey(Labels.FAILBACK)) {
+      client.resources(NexusPlatform.class).withName(platform.getMetadata().getName()).edit(p -> {
+        p.getMetadata().getAnnotations().remove(Labels.FAILBACK);
+        return p;
+      });
+    }
   }
 
   /** Writes the requested revision back into the spec (and drops the request), or reports why not. */

@@ -52,6 +52,11 @@ public final class DeploymentRenderer {
     if (s.restartedAt() != null) {
       podAnnotations.put(Labels.SERVICE_RESTARTED_AT, s.restartedAt());
     }
+    ResolvedPlatform.Site site = platform.site();
+    if (site != null) {
+      podAnnotations.put(Labels.ENDPOINTS_CHECKSUM, SiteEndpointsConfigMapRenderer.checksum(site));
+    }
+    boolean hpa = s.autoscaling().enabled() && !platform.fenced();
 
     ResolvedPlatform.Rollout rollout = platform.rollout();
     return new DeploymentBuilder()
@@ -59,11 +64,10 @@ public final class DeploymentRenderer {
         .withName(Names.deployment(s.name()))
         .withNamespace(s.namespace())
         .withLabels(labels)
-        .withAnnotations(
-            s.autoscaling().enabled() ? Map.of(Labels.REPLICAS_OWNER, "hpa") : null)
+        .withAnnotations(hpa ? Map.of(Labels.REPLICAS_OWNER, "hpa") : null)
         .endMetadata()
         .withNewSpec()
-        .withReplicas(s.replicas())
+        .withReplicas(platform.fenced() ? 0 : s.replicas())
         .withRevisionHistoryLimit(5)
         .withProgressDeadlineSeconds(rollout.progressDeadlineSeconds())
         .withNewSelector()
@@ -96,7 +100,9 @@ public final class DeploymentRenderer {
         .endSeccompProfile()
         .endSecurityContext()
         .withTopologySpreadConstraints(spread(platform, s))
-        .withContainers(container(s))
+        .withNodeSelector(site == null || site.nodeSelector().isEmpty() ? null : new LinkedHashMap<>(site.nodeSelector()))
+        .withAffinity(affinity(site))
+        .withContainers(container(s, site))
         .addNewVolume()
         .withName("tmp")
         .withNewEmptyDir()
@@ -117,7 +123,26 @@ public final class DeploymentRenderer {
     return labels;
   }
 
-  private static Container container(ResolvedService s) {
+  private static io.fabric8.kubernetes.api.model.Affinity affinity(ResolvedPlatform.Site site) {
+    if (site == null || site.matchExpressions().isEmpty()) {
+      return null;
+    }
+    return new io.fabric8.kubernetes.api.model.AffinityBuilder()
+        .withNewNodeAffinity()
+        .withNewRequiredDuringSchedulingIgnoredDuringExecution()
+        .addNewNodeSelectorTerm()
+        .withMatchExpressions(site.matchExpressions().stream()
+            .map(r -> new io.fabric8.kubernetes.api.model.NodeSelectorRequirementBuilder()
+                .withKey(r.getKey()).withOperator(r.getOperator())
+                .withValues(r.getValues() == null || r.getValues().isEmpty() ? null : r.getValues()).build())
+            .toList())
+        .endNodeSelectorTerm()
+        .endRequiredDuringSchedulingIgnoredDuringExecution()
+        .endNodeAffinity()
+        .build();
+  }
+
+  private static Container container(ResolvedService s, ResolvedPlatform.Site site) {
     ResolvedService.Resources r = s.resources();
     return new ContainerBuilder()
         .withName(Names.CONTAINER)
@@ -129,7 +154,7 @@ public final class DeploymentRenderer {
         .withProtocol("TCP")
         .endPort()
         .withEnv(env(s))
-        .withEnvFrom(envFrom(s))
+        .withEnvFrom(envFrom(s, site))
         .withResources(
             new ResourceRequirementsBuilder()
                 .addToRequests(quantities(r.requestCpu(), r.requestMemory()))
@@ -178,7 +203,7 @@ public final class DeploymentRenderer {
     return env;
   }
 
-  private static List<EnvFromSource> envFrom(ResolvedService s) {
+  private static List<EnvFromSource> envFrom(ResolvedService s, ResolvedPlatform.Site site) {
     List<EnvFromSource> from = new ArrayList<>();
     from.add(
         new EnvFromSourceBuilder()
@@ -186,6 +211,12 @@ public final class DeploymentRenderer {
             .withName(Names.SETTINGS_CONFIG_MAP)
             .endConfigMapRef()
             .build());
+    if (site != null) {
+      from.add(new EnvFromSourceBuilder().withNewConfigMapRef().withName(Names.SITE_ENDPOINTS_CONFIG_MAP)
+          .endConfigMapRef().build());
+      site.credentials().forEach((prefix, secret) -> from.add(new EnvFromSourceBuilder().withPrefix(prefix)
+          .withNewSecretRef().withName(secret).withOptional(true).endSecretRef().build()));
+    }
     for (String secret : s.envFromSecrets()) {
       from.add(new EnvFromSourceBuilder().withNewSecretRef().withName(secret).endSecretRef().build());
     }

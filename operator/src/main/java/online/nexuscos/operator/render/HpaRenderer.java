@@ -11,14 +11,17 @@ import online.nexuscos.operator.model.Names;
 import online.nexuscos.operator.model.ResolvedPlatform;
 import online.nexuscos.operator.model.ResolvedService;
 
-/** Renders an autoscaling/v2 HorizontalPodAutoscaler for a service that has autoscaling on. */
+/**
+ * Renders an autoscaling/v2 HorizontalPodAutoscaler for a service that has autoscaling on (none
+ * while the platform is fenced, or it would scale the service back up).
+ */
 public final class HpaRenderer {
 
   private HpaRenderer() {}
 
   public static Optional<HorizontalPodAutoscaler> render(ResolvedPlatform platform, ResolvedService s) {
     ResolvedService.Autoscaling a = s.autoscaling();
-    if (!a.enabled()) {
+    if (!a.enabled() || platform.fenced()) {
       return Optional.empty();
     }
     List<MetricSpec> metrics = new ArrayList<>();

@@ -24,6 +24,7 @@ public final class PlatformRenderer {
       objects.add(NamespaceRenderer.render(platform, ns));
       objects.addAll(NetworkPolicyRenderer.render(platform, ns.name()));
       objects.add(SettingsConfigMapRenderer.render(platform, ns.name()));
+      SiteEndpointsConfigMapRenderer.render(platform, ns.name()).ifPresent(objects::add);
     }
     for (ResolvedService s : platform.services()) {
       objects.add(ServiceRenderer.render(platform, s));

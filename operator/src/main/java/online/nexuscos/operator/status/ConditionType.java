@@ -9,6 +9,7 @@ public final class ConditionType {
   public static final String INVALID_SPEC = "InvalidSpec";
   public static final String PAUSED = "Paused";
   public static final String ROLLED_BACK = "RolledBack";
+  public static final String FAILED_OVER = "FailedOver";
 
   /** Reasons (CamelCase, as Kubernetes conventions ask). */
   public static final class Reason {
@@ -28,6 +29,10 @@ public final class ConditionType {
     public static final String AUTOMATIC_ROLLBACK = "AutomaticRollback";
     public static final String NOT_ROLLED_BACK = "NotRolledBack";
     public static final String ROLLOUT_FAILED = "RolloutFailed";
+    public static final String NO_SITES = "NoSites";
+    public static final String FAILOVER_IN_PROGRESS = "FailoverInProgress";
+    public static final String ON_STANDBY_SITE = "RunningOnStandbySite";
+    public static final String ON_CHOSEN_SITE = "RunningOnChosenSite";
 
     private Reason() {}
   }

@@ -12,6 +12,7 @@ import online.nexuscos.operator.model.ChildKind;
 import online.nexuscos.operator.model.ResolvedPlatform;
 import online.nexuscos.operator.model.ResolvedService;
 import online.nexuscos.operator.validation.ValidationError;
+import online.nexuscos.platform.api.v1alpha1.FailoverStatus;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatformStatus;
 import online.nexuscos.platform.api.v1alpha1.Phase;
@@ -72,7 +73,8 @@ public final class StatusBuilder {
    * fields are the caller's: it writes the rollout state into the returned status.
    */
   public NexusPlatformStatus observed(
-      NexusPlatform platform, ResolvedPlatform resolved, ApplyReport report, boolean paused, RolloutSummary rollout) {
+      NexusPlatform platform, ResolvedPlatform resolved, ApplyReport report, boolean paused, RolloutSummary rollout,
+      FailoverStatus failover) {
     NexusPlatformStatus old = previous(platform);
     NexusPlatformStatus status = new NexusPlatformStatus();
     status.setObservedGeneration(platform.getMetadata().getGeneration());
@@ -119,6 +121,8 @@ public final class StatusBuilder {
     c.set(ConditionType.ROLLED_BACK, rollout.rolledBack() != null,
         rollout.rolledBack() != null ? ConditionType.Reason.AUTOMATIC_ROLLBACK : ConditionType.Reason.NOT_ROLLED_BACK,
         rollout.rolledBack() != null ? rollout.rolledBack() : "The spec's revision is the one running.");
+    failedOver(c, failover, platform.getSpec().getFailover() == null ? null : platform.getSpec().getFailover().getActiveSite());
+    status.setFailover(failover);
     status.setConditions(c.build());
     status.setPhase(
         paused ? Phase.Paused : degraded ? Phase.Degraded : allAvailable ? Phase.Ready : Phase.Progressing);
@@ -142,6 +146,28 @@ public final class StatusBuilder {
           summary(failures, "; ") + ". The operator retries; check its RBAC and the API server if this persists.");
     } else {
       c.set(ConditionType.DEGRADED, false, ConditionType.Reason.HEALTHY, "No failures.");
+    }
+  }
+
+  /** FailedOver: True while a failover runs, or while the platform runs elsewhere than the spec says. */
+  private static void failedOver(Conditions c, FailoverStatus f, String specSite) {
+    if (f == null) {
+      c.set(ConditionType.FAILED_OVER, false, ConditionType.Reason.NO_SITES, "The spec declares no sites.");
+    } else if (f.getCurrent() != null) {
+      var r = f.getCurrent();
+      c.set(ConditionType.FAILED_OVER, true, ConditionType.Reason.FAILOVER_IN_PROGRESS,
+          r.getTrigger() + " failover from " + r.getFrom() + " to " + r.getTo() + " since " + r.getStartedAt()
+              + ", step " + r.getStep() + ": " + r.getReason() + ".");
+    } else if (!f.getActiveSite().equals(specSite)) {
+      var last = f.getHistory() == null || f.getHistory().isEmpty() ? null : f.getHistory().get(0);
+      c.set(ConditionType.FAILED_OVER, true, ConditionType.Reason.ON_STANDBY_SITE,
+          "Running on site " + f.getActiveSite() + ", not on spec.failover.activeSite " + specSite
+              + (last == null ? "" : ", since " + last.getStartedAt() + " (" + last.getReason() + ")")
+              + ". The operator never fails back by itself: run nexusctl failback, or annotate the platform "
+              + "platform.nexuscos.online/failback=true, when " + specSite + " is healthy.");
+    } else {
+      c.set(ConditionType.FAILED_OVER, false, ConditionType.Reason.ON_CHOSEN_SITE,
+          "Running on site " + f.getActiveSite() + ", as spec.failover.activeSite says.");
     }
   }
 
@@ -196,6 +222,7 @@ public final class StatusBuilder {
     s.setFailedRevision(old.getFailedRevision());
     s.setFailedRevisionHash(old.getFailedRevisionHash());
     s.setRolloutStartedAt(old.getRolloutStartedAt());
+    s.setFailover(old.getFailover());
     return s;
   }
 

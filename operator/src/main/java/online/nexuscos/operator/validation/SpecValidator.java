@@ -13,7 +13,13 @@ import online.nexuscos.operator.model.ResolvedService;
 import online.nexuscos.platform.api.v1alpha1.ApiPatterns;
 import online.nexuscos.platform.api.v1alpha1.AutoscalingSpec;
 import online.nexuscos.platform.api.v1alpha1.ComputeResources;
+import online.nexuscos.platform.api.v1alpha1.DataStoreSpec;
+import online.nexuscos.platform.api.v1alpha1.DataStoresSpec;
 import online.nexuscos.platform.api.v1alpha1.EnvVarSpec;
+import online.nexuscos.platform.api.v1alpha1.FailoverSpec;
+import online.nexuscos.platform.api.v1alpha1.NodeRequirement;
+import online.nexuscos.platform.api.v1alpha1.PlacementSpec;
+import online.nexuscos.platform.api.v1alpha1.SiteSpec;
 import online.nexuscos.platform.api.v1alpha1.ModuleSpec;
 import online.nexuscos.platform.api.v1alpha1.NamespaceSpec;
 import online.nexuscos.platform.api.v1alpha1.NetworkPolicySpec;
@@ -78,6 +84,80 @@ public final class SpecValidator {
     services(spec, namespaces, modules);
     network(spec.getNetworkPolicy());
     rollout(spec.getRollout());
+    failover(spec.getFailover());
+  }
+
+  private void failover(FailoverSpec f) {
+    if (f == null) {
+      return;
+    }
+    String path = "spec.failover";
+    Set<String> names = new HashSet<>();
+    var sites = list(path + ".sites", f.getSites());
+    if (sites.isEmpty()) {
+      error(path + ".sites", "is empty", "declare at least one site with a name and a placement");
+    }
+    for (var entry : sites.entrySet()) {
+      SiteSpec site = entry.getValue();
+      String p = entry.getKey();
+      if (dnsLabel(p + ".name", site.getName(), "use a DNS-1123 label such as primary") && !names.add(site.getName())) {
+        error(p + ".name", "site " + site.getName() + " is listed twice", "remove the duplicate");
+      }
+      placement(p + ".placement", site.getPlacement());
+      DataStoresSpec stores = site.getDataStores();
+      if (stores != null) {
+        dataStore(p + ".dataStores.postgresql", stores.getPostgresql());
+        dataStore(p + ".dataStores.mongodb", stores.getMongodb());
+        dataStore(p + ".dataStores.redis", stores.getRedis());
+        dataStore(p + ".dataStores.rabbitmq", stores.getRabbitmq());
+      }
+    }
+    if (required(path + ".activeSite", f.getActiveSite(), "name the site to run on") && !names.isEmpty()
+        && !names.contains(f.getActiveSite())) {
+      error(path + ".activeSite", "site " + f.getActiveSite() + " is not declared", "name one of " + names);
+    }
+    if (Boolean.TRUE.equals(f.getAutomatic()) && names.size() < 2) {
+      error(path + ".automatic", "automatic failover needs a second site", "declare a standby site or set automatic: false");
+    }
+    min(path + ".gracePeriodSeconds", f.getGracePeriodSeconds(), 0);
+    min(path + ".criticalUnavailableThreshold", f.getCriticalUnavailableThreshold(), 1);
+    min(path + ".historyLimit", f.getHistoryLimit(), 1);
+  }
+
+  private void placement(String path, PlacementSpec placement) {
+    boolean empty = placement == null
+        || ((placement.getNodeSelector() == null || placement.getNodeSelector().isEmpty())
+            && (placement.getMatchExpressions() == null || placement.getMatchExpressions().isEmpty()));
+    if (empty) {
+      error(path, "is empty, so the site would be every node", "give a nodeSelector or matchExpressions, e.g. a zone");
+      return;
+    }
+    labels(path + ".nodeSelector", placement.getNodeSelector());
+    for (var entry : list(path + ".matchExpressions", placement.getMatchExpressions()).entrySet()) {
+      NodeRequirement r = entry.getValue();
+      required(entry.getKey() + ".key", r.getKey(), "name a node label");
+      String op = r.getOperator();
+      boolean needsValues = "In".equals(op) || "NotIn".equals(op);
+      if (!needsValues && !"Exists".equals(op) && !"DoesNotExist".equals(op)) {
+        error(entry.getKey() + ".operator", "\"" + op + "\" is not an operator", "use In, NotIn, Exists or DoesNotExist");
+      } else if (needsValues == (r.getValues() == null || r.getValues().isEmpty())) {
+        error(entry.getKey() + ".values", needsValues ? "is empty" : "must be empty for " + op,
+            needsValues ? "list the label values" : "remove the values");
+      }
+    }
+  }
+
+  private void dataStore(String path, DataStoreSpec store) {
+    if (store == null) {
+      return;
+    }
+    required(path + ".host", store.getHost(), "give the host name");
+    if (store.getPort() == null || store.getPort() < 1 || store.getPort() > 65535) {
+      error(path + ".port", store.getPort() + " is not a valid port", "use a port from 1 to 65535");
+    }
+    if (store.getCredentialsSecret() != null) {
+      dnsLabel(path + ".credentialsSecret", store.getCredentialsSecret(), "name a Secret present in every platform namespace");
+    }
   }
 
   private Set<String> namespaces(List<NamespaceSpec> list) {

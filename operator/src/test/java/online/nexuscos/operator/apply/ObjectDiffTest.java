@@ -67,6 +67,11 @@ class ObjectDiffTest {
     assertThat(merged.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
         .isEqualTo("ghcr.io/nexus-cos/auth-service:1.0.0");
 
+    Deployment fenced = JSON.clone(want);
+    fenced.getSpec().setReplicas(0);
+    assertThat(ObjectDiff.upToDate(fenced, want)).as("an HPA never scales up from zero").isFalse();
+    assertThat(ObjectDiff.merge(fenced, want).getSpec().getReplicas()).isEqualTo(2);
+
     Deployment fixed = desired(ChildKind.DEPLOYMENT, "backend-api");
     Deployment scaled = JSON.clone(fixed);
     scaled.getSpec().setReplicas(7);

@@ -173,4 +173,21 @@ class SpecValidatorTest {
     a.setMaxReplicas(max);
     return a;
   }
+
+  @Test
+  void failoverNeedsDeclaredSitesWithPlacementsAndAValidActiveSite() {
+    NexusPlatform p = Platforms.example("nexus-cos.yaml");
+    assertThat(SpecValidator.validate(p)).isEmpty();
+    var failover = p.getSpec().getFailover();
+    failover.setActiveSite("tertiary");
+    failover.getSites().get(1).setName("primary");
+    failover.getSites().get(0).getPlacement().setNodeSelector(null);
+    failover.getSites().get(1).getDataStores().getRedis().setPort(0);
+    assertThat(SpecValidator.validate(p)).extracting(ValidationError::field).containsExactlyInAnyOrder(
+        "spec.failover.sites[1].name",
+        "spec.failover.sites[0].placement",
+        "spec.failover.sites[1].dataStores.redis.port",
+        "spec.failover.activeSite",
+        "spec.failover.automatic");
+  }
 }

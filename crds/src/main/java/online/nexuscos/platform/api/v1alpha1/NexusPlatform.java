@@ -26,6 +26,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.servicesReady", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Revision", jsonPath = ".status.currentRevision", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "Version", jsonPath = ".spec.version", type = AdditionalPrinterColumn.Type.STRING, priority = 1)
+@AdditionalPrinterColumn(name = "Site", jsonPath = ".status.failover.activeSite", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class NexusPlatform extends CustomResource<NexusPlatformSpec, NexusPlatformStatus> {
 

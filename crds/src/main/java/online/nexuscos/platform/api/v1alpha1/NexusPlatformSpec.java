@@ -62,6 +62,9 @@ public class NexusPlatformSpec {
   @JsonPropertyDescription("Set (to a new value, e.g. the current time) to restart every service, as kubectl rollout restart does; nexusctl restart sets it.")
   private String restartedAt;
 
+  @JsonPropertyDescription("Sites (placement and data store endpoints) and failover between them; see docs/failover.md.")
+  private FailoverSpec failover;
+
   public String getVersion() {
     return version;
   }
@@ -156,5 +159,13 @@ public class NexusPlatformSpec {
 
   public void setRestartedAt(String restartedAt) {
     this.restartedAt = restartedAt;
+  }
+
+  public FailoverSpec getFailover() {
+    return failover;
+  }
+
+  public void setFailover(FailoverSpec failover) {
+    this.failover = failover;
   }
 }

@@ -16,7 +16,7 @@ public class NexusPlatformStatus {
   @JsonPropertyDescription("One-word summary: Pending, Progressing, Ready, Degraded, Paused or Invalid.")
   private Phase phase;
 
-  @JsonPropertyDescription("Kubernetes-style conditions: Ready, Progressing, Degraded, InvalidSpec, Paused, RolledBack.")
+  @JsonPropertyDescription("Kubernetes-style conditions: Ready, Progressing, Degraded, InvalidSpec, Paused, RolledBack, FailedOver.")
   private List<Condition> conditions;
 
   @JsonPropertyDescription("Available services out of enabled services, as n/m.")
@@ -56,6 +56,9 @@ public class NexusPlatformStatus {
 
   @JsonPropertyDescription("Services available at currentRevision during a rollout.")
   private List<String> updatedServices;
+
+  @JsonPropertyDescription("Active site and failovers.")
+  private FailoverStatus failover;
 
   public Long getObservedGeneration() {
     return observedGeneration;
@@ -175,5 +178,13 @@ public class NexusPlatformStatus {
 
   public void setUpdatedServices(List<String> updatedServices) {
     this.updatedServices = updatedServices;
+  }
+
+  public FailoverStatus getFailover() {
+    return failover;
+  }
+
+  public void setFailover(FailoverStatus failover) {
+    this.failover = failover;
   }
 }
