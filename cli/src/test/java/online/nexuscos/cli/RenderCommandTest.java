@@ -47,7 +47,7 @@ class RenderCommandTest {
         .containsEntry("v1/Service", 22)
         .containsEntry("autoscaling/v2/HorizontalPodAutoscaler", 22)
         .containsEntry("policy/v1/PodDisruptionBudget", 22)
-        .containsEntry("v1/ConfigMap", 9);
+        .containsEntry("v1/ConfigMap", 18);
     List<String> policyNamespaces = docs.stream().filter(d -> d.get("kind").asText().equals("NetworkPolicy"))
         .map(d -> d.at("/metadata/namespace").asText()).distinct().toList();
     assertThat(policyNamespaces).hasSize(9);

@@ -46,9 +46,9 @@ class ConvergeMockTest {
     assertThat(client.services().inAnyNamespace().list().getItems()).hasSize(22);
     assertThat(client.autoscaling().v2().horizontalPodAutoscalers().inAnyNamespace().list().getItems()).hasSize(22);
     assertThat(client.policy().v1().podDisruptionBudget().inAnyNamespace().list().getItems()).hasSize(22);
-    assertThat(client.configMaps().inAnyNamespace().list().getItems()).hasSize(9);
+    assertThat(client.configMaps().inAnyNamespace().list().getItems()).as("settings and site endpoints").hasSize(18);
     int policies = client.network().v1().networkPolicies().inAnyNamespace().list().getItems().size();
-    assertThat(9 + 22 * 4 + 9 + policies).isEqualTo(expected);
+    assertThat(9 + 22 * 4 + 18 + policies).isEqualTo(expected);
 
     Deployment api = client.apps().deployments().inNamespace("nexus-platform").withName("backend-api").get();
     assertThat(api.getMetadata().getLabels())

@@ -23,11 +23,11 @@ class PlatformRendererTest {
   }
 
   @Test
-  void fullExampleRendersNineNamespacesAndFourObjectsPerService() {
+  void fullExampleRendersNineNamespacesTwoConfigMapsEachAndFourObjectsPerService() {
     Map<ChildKind, Long> counts = render(Platforms.example("nexus-cos.yaml")).stream()
         .collect(Collectors.groupingBy(ChildKind::of, Collectors.counting()));
     assertThat(counts).containsEntry(ChildKind.NAMESPACE, 9L)
-        .containsEntry(ChildKind.CONFIG_MAP, 9L)
+        .containsEntry(ChildKind.CONFIG_MAP, 18L)
         .containsEntry(ChildKind.DEPLOYMENT, 22L)
         .containsEntry(ChildKind.SERVICE, 22L)
         .containsEntry(ChildKind.HPA, 22L)
