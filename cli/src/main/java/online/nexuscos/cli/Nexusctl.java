@@ -3,6 +3,7 @@ package online.nexuscos.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code nexusctl}: the command line for Nexus COS platforms. */
 @Command(
@@ -10,8 +11,16 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "See and operate Nexus COS platforms.",
-    subcommands = {RenderCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      GetCommand.class, StatusCommand.class, HistoryCommand.class, RollbackCommand.class,
+      FailoverCommand.class, FailbackCommand.class, PauseCommand.Pause.class, PauseCommand.Resume.class,
+      RestartCommand.class, ValidateCommand.class, RenderCommand.class, DiffCommand.class,
+      SandboxCommand.class, VersionCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Nexusctl {
+
+  @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+      description = "Show stack traces on errors, and library logs.")
+  boolean verbose;
 
   /** Exit code of a command whose input was invalid. */
   public static final int EXIT_INVALID = 1;
@@ -29,6 +38,38 @@ public final class Nexusctl {
 
   /** Runs nexusctl with the given output streams (tests call this). */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    return new CommandLine(new Nexusctl()).setOut(out).setErr(err).execute(args);
+    Nexusctl root = new Nexusctl();
+    CommandLine cli = new CommandLine(root).setOut(out).setErr(err)
+        .setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler((e, command, parsed) -> {
+      command.getErr().println("error: " + message(e));
+      if (root.verbose) {
+        e.printStackTrace(command.getErr());
+      }
+      command.getErr().flush();
+      return e instanceof CliException c ? c.exitCode() : EXIT_INVALID;
+    });
+    cli.setExecutionStrategy(parsed -> {
+      Logging.quiet(root.verbose);
+      return new CommandLine.RunLast().execute(parsed);
+    });
+    return cli.execute(args);
+  }
+
+  /** One or two lines: what went wrong and what to do; never a stack trace unless --verbose. */
+  private static String message(Exception e) {
+    if (e instanceof CliException) {
+      return e.getMessage();
+    }
+    if (e instanceof io.fabric8.kubernetes.client.KubernetesClientException k) {
+      return "the API server refused a request: " + String.valueOf(k.getMessage()).lines().findFirst().orElse("")
+          + " (run with --verbose for details)";
+    }
+    return e + " (run with --verbose for the stack trace)";
+  }
+
+  /** The command tree, for the reference documentation. */
+  static CommandLine commandLine() {
+    return new CommandLine(new Nexusctl());
   }
 }

@@ -88,14 +88,11 @@ final class SandboxCommand implements Callable<Integer> {
       description = "Simulated Nodes per zone (default: ${DEFAULT-VALUE}).")
   int nodesPerZone;
 
-  @Option(names = {"-v", "--verbose"}, description = "Show the operator's and the mock server's logs.")
-  boolean verbose;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Logging.quiet(verbose);
     Duration wait;
     SandboxOptions options;
     try {

@@ -44,6 +44,8 @@ public final class Labels {
   public static final String ENDPOINTS_CHECKSUM = PREFIX + "endpoints-checksum";
   /** Request on a NexusPlatform: fail back to spec.failover.activeSite (removed once acted on). */
   public static final String FAILBACK = PREFIX + "failback";
+  /** With a manual failover or failback: the person's reason, recorded in the failover history. */
+  public static final String FAILOVER_REASON = PREFIX + "failover-reason";
 
   /** Selector of every object any Nexus operator manages (what the informers watch). */
   public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + MANAGED_BY_VALUE;

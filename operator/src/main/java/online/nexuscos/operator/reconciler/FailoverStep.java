@@ -61,12 +61,12 @@ final class FailoverStep {
     onActive.services().forEach(s -> live.get(new ChildKey(ChildKind.DEPLOYMENT, s.namespace(), s.name()))
         .ifPresent(d -> deployments.put(s.name(), (Deployment) d)));
 
-    boolean started = false;
+    boolean up = false;
     var current = previous == null ? null : previous.getCurrent();
     if (current != null && FailoverStateMachine.STARTING.equals(current.getStep())) {
       ResolvedPlatform onNew = PlatformResolver.resolve(platform, current.getTo(), false);
       List<HasMetadata> desired = PlatformRenderer.render(onNew);
-      started = RolloutPlan.progress(onNew, desired, live::get).values().stream().allMatch(ServiceProgress::done);
+      up = RolloutPlan.progress(onNew, desired, live::get).values().stream().allMatch(ServiceProgress::done);
     }
     var status = platform.getStatus();
     boolean rollbackInProgress = status != null && status.getPhase() != Phase.Ready
@@ -74,7 +74,7 @@ final class FailoverStep {
     boolean failback = platform.getMetadata().getAnnotations() != null
         && platform.getMetadata().getAnnotations().containsKey(Labels.FAILBACK);
 
-    return FailoverStateMachine.decide(new FailoverStateMachine.Input(
+    FailoverStateMachine.Decision decision = FailoverStateMachine.decide(new FailoverStateMachine.Input(
         spec.getActiveSite(),
         spec.getSites().stream().map(SiteSpec::getName).toList(),
         Boolean.TRUE.equals(spec.getAutomatic()),
@@ -84,10 +84,18 @@ final class FailoverStep {
         previous, failback, readyNodes,
         SiteHealth.unavailableCritical(onActive, deployments),
         fenced(onActive, deployments),
-        started,
+        up,
         rollbackInProgress,
         Instant.now(clock),
         Duration.ofSeconds(onActive.rollout().progressDeadlineSeconds())));
+    String reason = platform.getMetadata().getAnnotations() == null ? null
+        : platform.getMetadata().getAnnotations().get(Labels.FAILOVER_REASON);
+    var started = decision.next().getCurrent();
+    if (reason != null && started != null && current == null
+        && !FailoverStateMachine.AUTOMATIC.equals(started.getTrigger())) {
+      started.setReason(reason + " (" + started.getReason() + ")");
+    }
+    return decision;
   }
 
   /** Every Deployment of the platform is scaled to zero and has no pod left. */

@@ -148,12 +148,13 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
     return a == null ? b : b == null ? a : a.compareTo(b) <= 0 ? a : b;
   }
 
-  /** The failback annotation is a one-shot request: remove it once the state machine saw it. */
+  /** Failback and failover-reason annotations are one-shot requests: remove them once seen. */
   private void dropFailbackRequest(NexusPlatform platform) {
     var annotations = platform.getMetadata().getAnnotations();
-    if (annotations != null && annotations.containsKey(Labels.FAILBACK)) {
+    if (annotations != null && (annotations.containsKey(Labels.FAILBACK) || annotations.containsKey(Labels.FAILOVER_REASON))) {
       client.resources(NexusPlatform.class).withName(platform.getMetadata().getName()).edit(p -> {
         p.getMetadata().getAnnotations().remove(Labels.FAILBACK);
+        p.getMetadata().getAnnotations().remove(Labels.FAILOVER_REASON);
         return p;
       });
     }

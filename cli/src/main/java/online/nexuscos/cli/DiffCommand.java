@@ -1,0 +1,106 @@
+package online.nexuscos.cli;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import online.nexuscos.operator.apply.ObjectDiff;
+import online.nexuscos.operator.model.ChildKey;
+import online.nexuscos.operator.model.ChildKind;
+import online.nexuscos.operator.model.Labels;
+import online.nexuscos.operator.model.PlatformResolver;
+import online.nexuscos.operator.render.PlatformRenderer;
+import online.nexuscos.operator.validation.PlatformDocuments;
+import online.nexuscos.operator.validation.SpecValidator;
+import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code nexusctl diff -f FILE}: what the operator would change on the live cluster. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+    description = {"Show what the operator would change on the live cluster for the platforms in FILE,",
+        "as a unified diff per object (created, updated, deleted), using the operator's own render and",
+        "comparison. Exit code 0: no changes, 1: changes, 2: error (as kubectl diff)."})
+final class DiffCommand implements Callable<Integer> {
+
+  private static final KubernetesSerialization YAML = new KubernetesSerialization();
+
+  @Spec CommandSpec spec;
+  @Mixin KubeOptions kube;
+
+  @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE", description = "YAML file with NexusPlatform documents.")
+  Path file;
+
+  @Override
+  public Integer call() {
+    try (KubeOptions k = kube) {
+      return diff();
+    } catch (CliException e) {
+      throw new CliException(e.getMessage(), Nexusctl.EXIT_USAGE);
+    } catch (KubernetesClientException e) {
+      throw new CliException(kube.unreachable(e).getMessage(), Nexusctl.EXIT_USAGE);
+    }
+  }
+
+  private int diff() {
+    List<NexusPlatform> platforms;
+    try {
+      platforms = PlatformDocuments.load(file);
+    } catch (PlatformDocuments.InvalidDocumentException e) {
+      throw new CliException(e.getMessage());
+    }
+    var out = spec.commandLine().getOut();
+    int changes = 0;
+    for (NexusPlatform p : platforms) {
+      var errors = SpecValidator.validate(p);
+      if (!errors.isEmpty()) {
+        throw new CliException("platform " + p.getMetadata().getName() + " is invalid: " + errors.get(0)
+            + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more; run nexusctl validate)" : ""));
+      }
+      String name = p.getMetadata().getName();
+      NexusPlatform live = kube.client().resources(NexusPlatform.class).withName(name).get();
+      String site = live != null && live.getStatus() != null && live.getStatus().getFailover() != null
+          ? live.getStatus().getFailover().getActiveSite()
+          : p.getSpec().getFailover() == null ? null : p.getSpec().getFailover().getActiveSite();
+      List<HasMetadata> desired = PlatformRenderer.render(PlatformResolver.resolve(p, site, false));
+      Set<ChildKey> wanted = new HashSet<>();
+      for (HasMetadata want : desired) {
+        wanted.add(ChildKey.of(want));
+        HasMetadata have = kube.client().resource(want).get();
+        String label = ChildKey.of(want).toString();
+        if (have == null) {
+          out.print(UnifiedDiff.diff("/dev/null", "", label + " (created)", YAML.asYaml(want)));
+          changes++;
+        } else if (!ObjectDiff.upToDate(have, want)) {
+          out.print(UnifiedDiff.diff(label + " (live)", YAML.asYaml(have), label + " (updated)",
+              YAML.asYaml(ObjectDiff.merge(have, want))));
+          changes++;
+        }
+      }
+      for (ChildKind kind : ChildKind.values()) {
+        var resources = kind.namespaced()
+            ? kube.client().resources(kind.type()).inAnyNamespace().withLabel(Labels.INSTANCE, name).list().getItems()
+            : kube.client().resources(kind.type()).withLabel(Labels.INSTANCE, name).list().getItems();
+        for (HasMetadata have : resources) {
+          if (Labels.MANAGED_BY_VALUE.equals(have.getMetadata().getLabels().get(Labels.MANAGED_BY))
+              && !wanted.contains(ChildKey.of(have))) {
+            String label = ChildKey.of(have).toString();
+            String after = kind == ChildKind.NAMESPACE ? "(released: labels removed, namespace kept)\n" : "";
+            out.print(UnifiedDiff.diff(label + " (live)", YAML.asYaml(have), label + " (deleted)", after));
+            changes++;
+          }
+        }
+      }
+    }
+    out.flush();
+    spec.commandLine().getErr().println(changes == 0 ? "No changes." : changes + " object(s) would change.");
+    return changes == 0 ? 0 : 1;
+  }
+}

@@ -1,0 +1,64 @@
+package online.nexuscos.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import online.nexuscos.operator.Durations;
+import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
+
+/**
+ * The declarative changes nexusctl makes (spec fields, request annotations), retried when the
+ * operator wrote the platform in between, and the waits for their outcome.
+ */
+final class Edits {
+
+  private static final int ATTEMPTS = 5;
+
+  private Edits() {}
+
+  /** Applies {@code change} to the live platform (re-reading it on a 409 Conflict). */
+  static NexusPlatform edit(KubeOptions kube, String name, Consumer<NexusPlatform> change) {
+    KubernetesClientException last = null;
+    for (int i = 0; i < ATTEMPTS; i++) {
+      try {
+        return kube.client().resources(NexusPlatform.class).withName(name).edit(p -> {
+          change.accept(p);
+          return p;
+        });
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409) {
+          throw kube.unreachable(e);
+        }
+        last = e;
+      }
+    }
+    throw new CliException("platform " + name + " kept changing under us (" + last.getMessage() + "); try again");
+  }
+
+  static void annotate(NexusPlatform p, String key, String value) {
+    var annotations = p.getMetadata().getAnnotations() == null ? new HashMap<String, String>()
+        : new HashMap<>(p.getMetadata().getAnnotations());
+    annotations.put(key, value);
+    p.getMetadata().setAnnotations(annotations);
+  }
+
+  /**
+   * Polls the platform until {@code outcome} gives a verdict (null: not yet) or {@code timeout}
+   * passes. Returns the verdict: null when it timed out.
+   */
+  static <T> T await(KubeOptions kube, String name, String timeout, Function<NexusPlatform, T> outcome)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(Durations.parse(timeout));
+    while (Instant.now().isBefore(deadline)) {
+      T verdict = outcome.apply(kube.platform(name));
+      if (verdict != null) {
+        return verdict;
+      }
+      Thread.sleep(Duration.ofMillis(250).toMillis());
+    }
+    return null;
+  }
+}

@@ -1,0 +1,75 @@
+package online.nexuscos.cli;
+
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Output helpers: kubectl-style tables, ages, JSON and YAML. */
+final class Output {
+
+  /** {@code -o} values. */
+  enum Format { table, json, yaml }
+
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final com.fasterxml.jackson.databind.ObjectWriter JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper()
+          .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          .writerWithDefaultPrettyPrinter();
+
+  private Output() {}
+
+  static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new CliException("cannot write JSON: " + e.getMessage());
+    }
+  }
+
+  static String yaml(Object value) {
+    return SERIALIZATION.asYaml(value);
+  }
+
+  /** Columns padded to their widest cell, separated by three spaces, like kubectl. */
+  static String table(List<String> header, List<List<String>> rows) {
+    List<List<String>> all = new ArrayList<>();
+    all.add(header);
+    all.addAll(rows);
+    int[] widths = new int[header.size()];
+    for (List<String> row : all) {
+      for (int i = 0; i < row.size(); i++) {
+        widths[i] = Math.max(widths[i], cell(row.get(i)).length());
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    for (List<String> row : all) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.size(); i++) {
+        line.append(i == row.size() - 1 ? cell(row.get(i)) : String.format("%-" + (widths[i] + 3) + "s", cell(row.get(i))));
+      }
+      sb.append(line.toString().stripTrailing()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String cell(String value) {
+    return value == null || value.isEmpty() ? "<none>" : value;
+  }
+
+  /** kubectl's age: 45s, 12m, 3h, 5d. */
+  static String age(String timestamp, Instant now) {
+    if (timestamp == null) {
+      return "<unknown>";
+    }
+    try {
+      Duration d = Duration.between(Instant.parse(timestamp), now);
+      long s = Math.max(0, d.getSeconds());
+      return s < 120 ? s + "s" : s < 7200 ? s / 60 + "m" : s < 172800 ? s / 3600 + "h" : s / 86400 + "d";
+    } catch (DateTimeParseException e) {
+      return timestamp;
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package online.nexuscos.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import online.nexuscos.operator.model.Labels;
+import online.nexuscos.operator.status.ConditionType;
+import online.nexuscos.operator.status.Conditions;
+import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nexusctl rollback}: restore a recorded revision, the way kubectl rollout undo does. */
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+    description = {"Roll the platform (or some services) back to a recorded revision (see nexusctl history).",
+        "Sets the annotation platform.nexuscos.online/rollback-to; the operator writes that revision's",
+        "content back into the spec and rolls it out (docs/rollback.md)."})
+final class RollbackCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin KubeOptions kube;
+
+  @Parameters(arity = "0..1", paramLabel = "NAME", description = "The platform (default: the only one).")
+  String name;
+
+  @Option(names = "--to-revision", paramLabel = "N", description = "Revision to restore (default: the one before the current).")
+  Integer revision;
+
+  @Option(names = "--service", paramLabel = "S", description = "Restore only this service (repeatable).")
+  List<String> services;
+
+  @Option(names = "--wait", description = "Wait until the restored revision is rolled out, and report the outcome.")
+  boolean wait;
+
+  @Option(names = "--timeout", paramLabel = "DUR", defaultValue = "5m", description = "How long --wait waits (default: ${DEFAULT-VALUE}).")
+  String timeout;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    try (KubeOptions k = kube) {
+      String platform = kube.platform(name).getMetadata().getName();
+      String to = revision == null ? "previous" : revision.toString();
+      Edits.edit(kube, platform, p -> {
+        Edits.annotate(p, Labels.ROLLBACK_TO, to);
+        if (services != null && !services.isEmpty()) {
+          Edits.annotate(p, Labels.ROLLBACK_SERVICES, String.join(",", services));
+        } else if (p.getMetadata().getAnnotations() != null) {
+          p.getMetadata().getAnnotations().remove(Labels.ROLLBACK_SERVICES);
+        }
+      });
+      var out = spec.commandLine().getOut();
+      out.println("platform/" + platform + ": rollback to revision " + to
+          + (services == null || services.isEmpty() ? "" : " of " + String.join(", ", services)) + " requested");
+      out.flush();
+      if (!wait) {
+        return 0;
+      }
+      String verdict = Edits.await(kube, platform, timeout, RollbackCommand::outcome);
+      if (verdict == null) {
+        throw new CliException("rollback of " + platform + " not finished after " + timeout
+            + "; follow it with nexusctl status " + platform);
+      }
+      if (verdict.startsWith("error: ")) {
+        throw new CliException(verdict.substring(7));
+      }
+      out.println(verdict);
+      return 0;
+    }
+  }
+
+  /** Done when the request was consumed and the platform is Ready at the new generation. */
+  private static String outcome(NexusPlatform p) {
+    var annotations = p.getMetadata().getAnnotations();
+    if (annotations != null && annotations.containsKey(Labels.ROLLBACK_TO)) {
+      return null;
+    }
+    var status = p.getStatus();
+    if (status == null || !p.getMetadata().getGeneration().equals(status.getObservedGeneration())) {
+      return null;
+    }
+    if (StatusCommand.ready(p)) {
+      return "platform/" + p.getMetadata().getName() + ": Ready at revision " + status.getCurrentRevision();
+    }
+    if (Conditions.isTrue(status.getConditions(), ConditionType.DEGRADED)) {
+      return "error: platform " + p.getMetadata().getName() + " is Degraded after the rollback: "
+          + Conditions.find(status.getConditions(), ConditionType.DEGRADED).orElseThrow().getMessage();
+    }
+    return null;
+  }
+}

@@ -1,0 +1,88 @@
+package online.nexuscos.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import online.nexuscos.operator.validation.CrdSchema;
+import online.nexuscos.operator.validation.PlatformDocuments;
+import online.nexuscos.operator.validation.SpecValidator;
+import online.nexuscos.operator.validation.ValidationError;
+import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code nexusctl validate -f FILE}: the CRD schema and the operator's own checks, offline. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = {"Check platform files offline against the CRD schema and the operator's own validation;",
+        "every problem is listed with its field path and the fix. Exit 0 when valid, 1 otherwise."})
+final class ValidateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE", description = "YAML file (repeatable).")
+  List<Path> files;
+
+  @Override
+  public Integer call() {
+    var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    CrdSchema schema = CrdSchema.load();
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    int problems = 0;
+    for (Path file : files) {
+      String text;
+      try {
+        text = Files.readString(file);
+      } catch (IOException e) {
+        err.println("error: " + file + ": cannot read (" + e.getMessage() + "); check the path given with -f");
+        problems++;
+        continue;
+      }
+      List<JsonNode> docs = new ArrayList<>();
+      try (var it = yaml.readerFor(JsonNode.class).<JsonNode>readValues(text)) {
+        while (it.hasNext()) {
+          JsonNode doc = it.next();
+          if (doc != null && !doc.isNull() && !doc.isEmpty()) {
+            docs.add(doc);
+          }
+        }
+      } catch (IOException e) {
+        err.println("error: " + file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        problems++;
+        continue;
+      }
+      for (int i = 0; i < docs.size(); i++) {
+        String where = file + " (document " + (i + 1) + ", " + docs.get(i).at("/metadata/name").asText("?") + ")";
+        List<ValidationError> errors = new ArrayList<>(schema.validate(docs.get(i)));
+        if (errors.isEmpty()) {
+          try {
+            NexusPlatform p = PlatformDocuments.parse(file.toString(), yaml.writeValueAsString(docs.get(i))).get(0);
+            errors.addAll(SpecValidator.validate(p));
+          } catch (PlatformDocuments.InvalidDocumentException | IOException e) {
+            err.println("error: " + e.getMessage());
+            problems++;
+            continue;
+          }
+        }
+        if (errors.isEmpty()) {
+          out.println(where + ": valid");
+        } else {
+          err.println("error: " + where + ": " + errors.size() + " problem(s):");
+          errors.forEach(e -> err.println("  " + e));
+          problems += errors.size();
+        }
+      }
+    }
+    out.flush();
+    err.flush();
+    return problems == 0 ? 0 : Nexusctl.EXIT_INVALID;
+  }
+}

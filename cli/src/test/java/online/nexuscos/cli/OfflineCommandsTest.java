@@ -1,0 +1,70 @@
+package online.nexuscos.cli;
+
+import static online.nexuscos.cli.Cli.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** validate, completion and the unified diff, which need no cluster. */
+class OfflineCommandsTest {
+
+  private static final Path EXAMPLES = Path.of("..", "examples");
+
+  @Test
+  void validateAcceptsTheExamplesAndListsEveryProblemWithItsField(@TempDir Path dir) throws IOException {
+    Cli.Result ok = run("validate", "-f", EXAMPLES.resolve("nexus-cos.yaml").toString(), "-f", EXAMPLES.resolve("minimal.yaml").toString());
+    assertThat(ok.code()).as(ok.err()).isZero();
+    assertThat(ok.out()).contains("nexus-cos): valid").contains("minimal): valid");
+
+    String bad = Files.readString(EXAMPLES.resolve("minimal.yaml"))
+        .replace("port: 3000", "port: 70000\n      prot: 1")
+        .replace("version: \"1.0.0\"", "version: \"1.0.0\"\n  deletionPolicy: Destroy");
+    Path file = Files.writeString(dir.resolve("bad.yaml"), bad);
+    Cli.Result r = run("validate", "-f", file.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("3 problem(s)")
+        .contains("spec.services[0].port: 70000 is above 65535")
+        .contains("spec.services[0].prot: is not a known field")
+        .contains("spec.deletionPolicy: \"Destroy\" is not allowed (use one of [Delete, Retain])");
+
+    String semantic = Files.readString(EXAMPLES.resolve("minimal.yaml")).replace("replicas: 1", "replicas: 1\n      dependsOn: [ghost]");
+    Cli.Result s = run("validate", "-f", Files.writeString(dir.resolve("s.yaml"), semantic).toString());
+    assertThat(s.code()).isEqualTo(1);
+    assertThat(s.err()).contains("spec.services[0].dependsOn[0]: service ghost does not exist");
+  }
+
+  @Test
+  void completionScriptsForBashAndZsh() {
+    Cli.Result bash = run("completion", "bash");
+    assertThat(bash.code()).isZero();
+    assertThat(bash.out()).contains("complete -F").contains("failover").contains("rollback");
+    assertThat(run("completion", "zsh").out()).startsWith("autoload -U +X compinit");
+    assertThat(run("completion", "fish").code()).isEqualTo(Nexusctl.EXIT_USAGE);
+  }
+
+  @Test
+  void unifiedDiffShowsHunksWithContext() {
+    String a = "a\nb\nc\nd\ne\nf\ng\nh\n";
+    String b = "a\nb\nc\nD\ne\nf\ng\nh\ni\n";
+    assertThat(UnifiedDiff.diff("x", a, "y", b)).isEqualTo("""
+        --- x
+        +++ y
+        @@ -1,8 +1,9 @@
+         a
+         b
+         c
+        -d
+        +D
+         e
+         f
+         g
+         h
+        +i
+        """);
+    assertThat(UnifiedDiff.diff("x", a, "y", a)).isEqualTo("--- x\n+++ y\n");
+  }
+}

@@ -1,0 +1,188 @@
+package online.nexuscos.cli;
+
+import static online.nexuscos.cli.Cli.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import online.nexuscos.operator.validation.PlatformDocuments;
+import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
+import online.nexuscos.platform.api.v1alpha1.Phase;
+import online.nexuscos.sandbox.Sandbox;
+import online.nexuscos.sandbox.SandboxOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** nexusctl's online commands against the sandbox: output, exit codes, --wait outcomes. */
+class OnlineCommandsIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static Sandbox sandbox;
+  private static String kubeconfig;
+  @TempDir static Path dir;
+
+  /** A one-service platform named {@code name} in namespace {@code <name>-ns}, on sites in zone-a and zone-b. */
+  static NexusPlatform platform(String name) throws PlatformDocuments.InvalidDocumentException {
+    return PlatformDocuments.parse(name, """
+        apiVersion: platform.nexuscos.online/v1alpha1
+        kind: NexusPlatform
+        metadata: {name: %1$s}
+        spec:
+          version: "1.0.0"
+          imageRegistry: ghcr.io/nexus-cos
+          namespaces: [{name: %1$s-ns}]
+          services:
+            - {name: api, namespace: %1$s-ns, port: 3000, replicas: 1, critical: true}
+            - {name: worker, namespace: %1$s-ns, port: 3001, replicas: 1, dependsOn: [api]}
+          failover:
+            activeSite: primary
+            sites:
+              - {name: primary, placement: {nodeSelector: {topology.kubernetes.io/zone: zone-a}}}
+              - {name: secondary, placement: {nodeSelector: {topology.kubernetes.io/zone: zone-b}}}
+        """.formatted(name)).get(0);
+  }
+
+  @BeforeAll
+  static void start() throws IOException {
+    sandbox = Sandbox.start(SandboxOptions.defaults().withReadyDelay(Duration.ofMillis(50)).withResyncPeriod(Duration.ofSeconds(2)));
+    kubeconfig = sandbox.apiServer().writeKubeconfig(dir.resolve("kubeconfig")).toString();
+  }
+
+  @AfterAll
+  static void stop() {
+    sandbox.close();
+  }
+
+  private static NexusPlatform ready(String name) throws PlatformDocuments.InvalidDocumentException {
+    sandbox.apply(platform(name));
+    return await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.client().resources(NexusPlatform.class)
+        .withName(name).get(), p -> p != null && p.getStatus() != null && p.getStatus().getPhase() == Phase.Ready
+        && p.getStatus().getStableRevision() != null);
+  }
+
+  private static NexusPlatform live(String name) {
+    return sandbox.client().resources(NexusPlatform.class).withName(name).get();
+  }
+
+  @Test
+  void getAndStatusShowThePlatformAndStatusExitsZeroOnlyWhenReady() throws Exception {
+    ready("shown");
+    Cli.Result get = run("get", "--kubeconfig", kubeconfig);
+    assertThat(get.code()).as(get.err()).isZero();
+    assertThat(get.out()).contains("NAME").contains("SITE").containsPattern("shown\\s+Ready\\s+2/2\\s+1\\s+primary");
+
+    Cli.Result status = run("status", "shown", "--kubeconfig", kubeconfig);
+    assertThat(status.code()).as(status.err()).isZero();
+    assertThat(status.out()).contains("Phase:       Ready").contains("Conditions:").contains("FailedOver")
+        .contains("Namespaces:").containsPattern("shown-ns\\s+2/2").contains("Services:").contains("Events:");
+
+    JsonNode json = JSON.readTree(run("status", "shown", "-o", "json", "--kubeconfig", kubeconfig).out());
+    assertThat(json.get("ready").asBoolean()).isTrue();
+    assertThat(json.at("/status/servicesReady").asText()).isEqualTo("2/2");
+    assertThat(json.get("events").isArray()).isTrue();
+    assertThat(run("status", "shown", "-o", "yaml", "--kubeconfig", kubeconfig).out()).contains("servicesReady: \"2/2\"");
+    JsonNode list = JSON.readTree(run("get", "-o", "json", "--kubeconfig", kubeconfig).out());
+    assertThat(list.isArray()).isTrue();
+
+    assertThat(run("pause", "shown", "--kubeconfig", kubeconfig).out()).contains("paused");
+    await().atMost(Duration.ofSeconds(20)).until(() -> live("shown").getStatus().getPhase() == Phase.Paused);
+    assertThat(run("status", "shown", "--kubeconfig", kubeconfig).code()).as("not Ready: exit 1").isEqualTo(1);
+    assertThat(run("resume", "shown", "--kubeconfig", kubeconfig).code()).isZero();
+    assertThat(live("shown").getSpec().getPaused()).isFalse();
+  }
+
+  @Test
+  void historyRestartAndRollbackWithWait() throws Exception {
+    ready("hist");
+    sandbox.apply(withVersion(platform("hist"), "2.0.0"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> Integer.valueOf(2).equals(live("hist").getStatus().getStableRevision()));
+
+    Cli.Result history = run("history", "hist", "--kubeconfig", kubeconfig);
+    assertThat(history.code()).as(history.err()).isZero();
+    assertThat(history.out()).containsPattern("2\\s+\\S+ ago\\s+api, worker\\s+current, stable")
+        .containsPattern("1\\s+\\S+ ago\\s+api, worker\\s+superseded");
+    JsonNode rows = JSON.readTree(run("history", "hist", "-o", "json", "--kubeconfig", kubeconfig).out());
+    assertThat(rows.get(0).get("revision").asInt()).isEqualTo(2);
+
+    Cli.Result restart = run("restart", "hist", "--service", "worker", "--kubeconfig", kubeconfig);
+    assertThat(restart.code()).isZero();
+    assertThat(live("hist").getSpec().getServices().get(1).getRestartedAt()).isNotNull();
+    assertThat(live("hist").getSpec().getServices().get(0).getRestartedAt()).isNull();
+    assertThat(run("restart", "hist", "--service", "ghost", "--kubeconfig", kubeconfig).err())
+        .contains("service ghost is not in platform hist");
+
+    Cli.Result rollback = run("rollback", "hist", "--to-revision", "1", "--wait", "--timeout", "30s", "--kubeconfig", kubeconfig);
+    assertThat(rollback.code()).as(rollback.err()).isZero();
+    assertThat(rollback.out()).contains("rollback to revision 1 requested").contains("Ready at revision");
+    assertThat(live("hist").getSpec().getVersion()).isEqualTo("1.0.0");
+  }
+
+  @Test
+  void failoverAndFailbackWithWait() throws Exception {
+    ready("site");
+    Cli.Result failover = run("failover", "site", "--to", "secondary", "--reason", "zone-a maintenance", "--wait",
+        "--timeout", "30s", "--kubeconfig", kubeconfig);
+    assertThat(failover.code()).as(failover.err()).isZero();
+    assertThat(failover.out()).contains("running on site secondary").contains("manual failover from primary");
+    assertThat(live("site").getStatus().getFailover().getHistory().get(0).getReason()).startsWith("zone-a maintenance");
+
+    Cli.Result same = run("failback", "site", "--kubeconfig", kubeconfig);
+    assertThat(same.out()).contains("already running on site secondary");
+    assertThat(run("failover", "site", "--to", "moon", "--kubeconfig", kubeconfig).err())
+        .contains("site moon is not declared; choose one of [primary, secondary]");
+  }
+
+  @Test
+  void diffShowsWhatWouldChangeAndExitsOneOnlyWhenSomethingDoes() throws Exception {
+    NexusPlatform p = ready("diffy");
+    Path same = Files.writeString(dir.resolve("same.yaml"), yaml(platform("diffy")));
+    Cli.Result none = run("diff", "-f", same.toString(), "--kubeconfig", kubeconfig);
+    assertThat(none.code()).as(none.out() + none.err()).isZero();
+    assertThat(none.err()).contains("No changes.");
+
+    Path changed = Files.writeString(dir.resolve("changed.yaml"), yaml(withVersion(platform("diffy"), "3.0.0")));
+    Cli.Result some = run("diff", "-f", changed.toString(), "--kubeconfig", kubeconfig);
+    assertThat(some.code()).isEqualTo(1);
+    assertThat(some.out()).contains("--- Deployment diffy-ns/api (live)").contains("+++ Deployment diffy-ns/api (updated)")
+        .contains("-        image: \"ghcr.io/nexus-cos/api:1.0.0\"").contains("+        image: \"ghcr.io/nexus-cos/api:3.0.0\"");
+    assertThat(live("diffy").getSpec().getVersion()).as("diff changes nothing").isEqualTo(p.getSpec().getVersion());
+  }
+
+  @Test
+  void versionMissingPlatformsBadFlagsAndAnUnreachableServer() throws IOException {
+    Cli.Result version = run("version", "--kubeconfig", kubeconfig);
+    assertThat(version.code()).isZero();
+    assertThat(version.out()).contains("nexusctl").contains("CRD: [v1alpha1]");
+    assertThat(run("version", "--client").out()).contains("API platform.nexuscos.online/v1alpha1");
+
+    Cli.Result missing = run("status", "nope", "--kubeconfig", kubeconfig);
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err()).isEqualTo("error: platform nope not found; list them with: nexusctl get\n");
+
+    assertThat(run("status", "--bogus").code()).isEqualTo(Nexusctl.EXIT_USAGE);
+    assertThat(run("failover").code()).as("--to is required").isEqualTo(Nexusctl.EXIT_USAGE);
+
+    Path dead = Files.writeString(dir.resolve("dead"), Files.readString(Path.of(kubeconfig))
+        .replaceAll("server: http://[^\\n]+", "server: http://127.0.0.1:9"));
+    Cli.Result unreachable = run("get", "--kubeconfig", dead.toString(), "--request-timeout", "2s");
+    assertThat(unreachable.code()).isEqualTo(1);
+    assertThat(unreachable.err()).startsWith("error: cannot reach the API server at http://127.0.0.1:9")
+        .contains("check --kubeconfig/--context").doesNotContain("Exception").hasLineCount(1);
+  }
+
+  private static NexusPlatform withVersion(NexusPlatform p, String version) {
+    p.getSpec().setVersion(version);
+    return p;
+  }
+
+  private static String yaml(NexusPlatform p) {
+    return sandbox.client().getKubernetesSerialization().asYaml(p);
+  }
+}
