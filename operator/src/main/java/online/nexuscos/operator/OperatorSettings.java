@@ -48,8 +48,4 @@ public record OperatorSettings(
   public OperatorSettings withLeaderElection(String namespace, String identity) {
     return new OperatorSettings(watchNamespaces, true, leaseName, namespace, identity, resyncPeriod, exitOnLostLease);
   }
-
-  public OperatorSettings withWatchNamespaces(Set<String> namespaces) {
-    return new OperatorSettings(namespaces, leaderElection, leaseName, leaseNamespace, identity, resyncPeriod, exitOnLostLease);
-  }
 }

@@ -82,8 +82,4 @@ public final class ApplyReport {
   public List<Failure> failures() {
     return List.copyOf(failures);
   }
-
-  public int writes() {
-    return created.size() + updated.size() + deleted.size();
-  }
 }

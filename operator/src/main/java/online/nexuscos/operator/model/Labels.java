@@ -11,7 +11,6 @@ public final class Labels {
   public static final String PART_OF = "app.kubernetes.io/part-of";
   public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
   public static final String COMPONENT = "app.kubernetes.io/component";
-  public static final String VERSION = "app.kubernetes.io/version";
 
   public static final String PART_OF_VALUE = "nexus-cos";
   public static final String MANAGED_BY_VALUE = "nexus-operator";

@@ -58,15 +58,14 @@ final class Convergence {
     FailoverStateMachine.Decision failover = paused ? keepSite(platform) : FailoverStep.decide(platform, live, nodes, clock);
     ResolvedPlatform resolved = PlatformResolver.resolve(platform, failover.site(), failover.fenced());
     List<HasMetadata> desired = PlatformRenderer.render(resolved);
-    // A revision is a release, whatever the site: hash the workloads rendered on no site.
-    String specHash = Fingerprint.workload(PlatformRenderer.render(PlatformResolver.resolve(platform, null, false)));
     RolloutState state = RolloutState.of(platform.getStatus());
-    Map<String, ServiceProgress> progress = RolloutPlan.progress(resolved, desired, live::get);
-
     if (paused) {
       ApplyReport report = applier.observe(name, desired, live);
       return new Result(resolved, report, true, state, summary(platform, state, null, null, List.of()), null, failover);
     }
+    // A revision is a release, whatever the site: hash the workloads rendered on no site.
+    String specHash = Fingerprint.workload(PlatformRenderer.render(PlatformResolver.resolve(platform, null, false)));
+    Map<String, ServiceProgress> progress = RolloutPlan.progress(resolved, desired, live::get);
 
     var decision = failover.inProgress()
         ? new RolloutStateMachine.Decision(state, RolloutStateMachine.Target.SPEC, false, null, null)

@@ -94,7 +94,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
     if (!errors.isEmpty()) {
       next = statusBuilder.invalid(platform, errors);
     } else if (ManualRollback.requested(platform)) {
-      counters.reconciled(0);
+      counters.reconciled();
       return rollbackRequested(platform, revisions);
     } else {
       Convergence.Result result = new Convergence(applier, revisions, clock).run(platform, live, caches.nodes());
@@ -119,7 +119,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
         next.setUpdatedServices(null);
       }
     }
-    counters.reconciled(report == null ? 0 : report.writes());
+    counters.reconciled();
     announce(platform, next);
     statusWriter.write(platform, next);
 
@@ -196,7 +196,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
       return DeleteControl.defaultDelete();
     }
     ApplyReport report = applier.deleteAll(name, caches.view(context.getPrimaryCache()));
-    counters.reconciled(report.writes());
+    counters.reconciled();
     if (!report.failures().isEmpty()) {
       events.warning(platform, "DeleteFailed", report.failures().get(0).describe() + " (will retry)");
       return DeleteControl.noFinalizerRemoval().rescheduleAfter(RETRY_AFTER);

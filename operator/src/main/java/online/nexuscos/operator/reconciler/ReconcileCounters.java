@@ -2,22 +2,16 @@ package online.nexuscos.operator.reconciler;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** How many reconciles ran and how many child writes they made; read by tests and benchmarks. */
+/** How many reconciles ran; tests wait on it to know that resyncs happened. */
 public final class ReconcileCounters {
 
   private final AtomicLong reconciles = new AtomicLong();
-  private final AtomicLong childWrites = new AtomicLong();
 
-  void reconciled(int writes) {
+  void reconciled() {
     reconciles.incrementAndGet();
-    childWrites.addAndGet(writes);
   }
 
   public long reconciles() {
     return reconciles.get();
-  }
-
-  public long childWrites() {
-    return childWrites.get();
   }
 }

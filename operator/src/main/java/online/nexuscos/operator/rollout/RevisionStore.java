@@ -50,10 +50,6 @@ public final class RevisionStore {
     return list(platform).stream().filter(r -> r.hash().equals(hash)).findFirst();
   }
 
-  public Optional<Revision> byNumber(String platform, int number) {
-    return list(platform).stream().filter(r -> r.number() == number).findFirst();
-  }
-
   /** The number a new workload state gets: one above every revision recorded so far. */
   public int nextNumber(String platform, Integer current) {
     int max = list(platform).stream().mapToInt(Revision::number).max().orElse(0);

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import online.nexuscos.operator.apply.LiveView;
 import online.nexuscos.operator.model.ChildKey;
 import online.nexuscos.operator.model.ChildKind;
 import online.nexuscos.operator.model.Labels;
@@ -51,11 +50,6 @@ public final class RolloutPlan {
           atTarget && health.state() == ServiceState.Failed ? health.message() : null, detail));
     }
     return progress;
-  }
-
-  /** Adapter for a {@link LiveView}. */
-  public static Function<ChildKey, Optional<HasMetadata>> lookup(LiveView live) {
-    return live::get;
   }
 
   /**
