@@ -113,6 +113,10 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
         untilDeadline = FAILOVER_RECHECK;
       }
       untilDeadline = earliest(untilDeadline, untilGraceEnds(platform, next));
+      if (next.getRolloutStartedAt() != null && next.getDesiredServices() != null
+          && next.getDesiredServices().equals(next.getReadyServices())) {
+        untilDeadline = MIN_RECHECK; // all available: record the revision stable right away
+      }
       dropFailbackRequest(platform);
       result.state().writeTo(next);
       if (!result.summary().rollingOut()) {

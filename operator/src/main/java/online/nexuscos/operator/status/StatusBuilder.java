@@ -85,10 +85,10 @@ public final class StatusBuilder {
     }
     services.sort(Comparator.comparing(ServiceStatus::getNamespace).thenComparing(ServiceStatus::getName));
     status.setServices(services);
-    int ready = (int) services.stream().filter(s -> s.getState() == ServiceState.Available).count();
-    status.setReadyServices(ready);
+    int available = (int) services.stream().filter(s -> s.getState() == ServiceState.Available).count();
+    status.setReadyServices(available);
     status.setDesiredServices(services.size());
-    status.setServicesReady(ready + "/" + services.size());
+    status.setServicesReady(available + "/" + services.size());
     if (rollout.rollingOut()) {
       status.setUpdatedServices(names(services, ServiceState.Available));
     }
@@ -98,19 +98,24 @@ public final class StatusBuilder {
         .map(s -> s.getName() + " (" + s.getMessage() + ")").toList();
     List<String> conflicts = report.conflicts().stream().map(ApplyReport.Conflict::describe).toList();
     List<String> failures = report.failures().stream().map(ApplyReport.Failure::describe).toList();
-    boolean allAvailable = ready == services.size();
+    boolean allAvailable = available == services.size();
     boolean degraded = !failed.isEmpty() || !conflicts.isEmpty() || !failures.isEmpty() || rollout.rolloutFailure() != null;
+    // Every service available, but the rollout is not yet recorded stable: the next reconcile does
+    // that. Ready is said only once it is, so Ready always goes with its stable revision.
+    boolean recording = allAvailable && rollout.rollingOut();
+    boolean ready = allAvailable && !degraded && !recording;
 
     Conditions c = new Conditions(old.getConditions(), generation(platform), clock);
-    c.set(ConditionType.READY, allAvailable && !degraded,
-        allAvailable && !degraded ? ConditionType.Reason.ALL_AVAILABLE : ConditionType.Reason.SERVICES_NOT_AVAILABLE,
-        allAvailable && !degraded
-            ? "All " + services.size() + " services are available."
-            : (services.size() - ready) + " of " + services.size() + " services are not available"
+    c.set(ConditionType.READY, ready,
+        ready ? ConditionType.Reason.ALL_AVAILABLE : ConditionType.Reason.SERVICES_NOT_AVAILABLE,
+        ready ? "All " + services.size() + " services are available."
+            : recording ? "All " + services.size() + " services are available; recording the revision as stable."
+            : (services.size() - available) + " of " + services.size() + " services are not available"
                 + (rolling.isEmpty() ? "." : ": " + summary(rolling, ", ") + "."));
-    c.set(ConditionType.PROGRESSING, !rolling.isEmpty(),
-        rolling.isEmpty() ? ConditionType.Reason.COMPLETE : ConditionType.Reason.ROLLING_OUT,
-        rolling.isEmpty() ? "Every service runs the current revision." : "Rolling out: " + summary(rolling, ", ")
+    c.set(ConditionType.PROGRESSING, !rolling.isEmpty() || recording,
+        rolling.isEmpty() && !recording ? ConditionType.Reason.COMPLETE : ConditionType.Reason.ROLLING_OUT,
+        rolling.isEmpty() ? (recording ? "Every service is available at the new revision." : "Every service runs the current revision.")
+            : "Rolling out: " + summary(rolling, ", ")
             + (rollout.waiting().isEmpty() ? "." : "; waiting for their dependencies: " + summary(rollout.waiting(), ", ") + "."));
     degraded(c, failed, conflicts, failures, rollout.rolloutFailure());
     c.set(ConditionType.INVALID_SPEC, false, ConditionType.Reason.VALID, "The spec passed validation.");
@@ -125,7 +130,7 @@ public final class StatusBuilder {
     status.setFailover(failover);
     status.setConditions(c.build());
     status.setPhase(
-        paused ? Phase.Paused : degraded ? Phase.Degraded : allAvailable ? Phase.Ready : Phase.Progressing);
+        paused ? Phase.Paused : degraded ? Phase.Degraded : ready ? Phase.Ready : Phase.Progressing);
     return status;
   }
 
