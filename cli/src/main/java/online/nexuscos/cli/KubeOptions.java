@@ -5,10 +5,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import online.nexuscos.operator.Durations;
+import online.nexuscos.operator.KubeConfigs;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import picocli.CommandLine.Option;
 
@@ -35,9 +35,7 @@ final class KubeOptions implements AutoCloseable {
     if (client == null) {
       Config config;
       try {
-        config = kubeconfig != null
-            ? Config.fromKubeconfig(context, Files.readString(kubeconfig), kubeconfig.toString())
-            : Config.autoConfigure(context);
+        config = KubeConfigs.load(kubeconfig, context);
       } catch (IOException e) {
         throw new CliException("cannot read kubeconfig " + kubeconfig + ": " + e.getMessage()
             + "; check the --kubeconfig path");

@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
@@ -107,10 +106,7 @@ public final class Main implements Callable<Integer> {
   }
 
   private Config config() throws IOException {
-    if (kubeconfig != null) {
-      return Config.fromKubeconfig(context, Files.readString(kubeconfig), kubeconfig.toString());
-    }
-    return Config.autoConfigure(context);
+    return KubeConfigs.load(kubeconfig, context);
   }
 
   /** Fails early, with the fix, when the CRD is missing; tolerates clusters that hide CRDs. */
