@@ -56,13 +56,26 @@ public final class Applier {
   public ApplyReport apply(String platform, List<HasMetadata> desired, LiveView live) {
     ApplyReport report = new ApplyReport();
     Map<String, String> blockedNamespaces = new HashMap<>();
+    Set<String> terminatingNamespaces = new HashSet<>();
     for (HasMetadata want : desired) {
       ChildKey key = ChildKey.of(want);
       if (key.namespace() != null && blockedNamespaces.containsKey(key.namespace())) {
         report.conflict(key, "is in namespace " + key.namespace() + ", which " + blockedNamespaces.get(key.namespace()));
         continue;
       }
+      if (key.namespace() != null && terminatingNamespaces.contains(key.namespace())) {
+        continue; // the namespace's own wait says it all; its contents go with it
+      }
       HasMetadata have = live.get(key).orElse(null);
+      if (have != null && have.getMetadata().getDeletionTimestamp() != null) {
+        // A real API server refuses new objects in a Terminating namespace and finishes deleting
+        // first; the informer's delete event brings us back to create it afresh.
+        report.waiting(key, "is being deleted (Terminating); it is re-created once it is gone");
+        if (key.kind() == ChildKind.NAMESPACE) {
+          terminatingNamespaces.add(key.name());
+        }
+        continue;
+      }
       try {
         if (have == null) {
           have = create(key, want, report, live);
@@ -81,6 +94,8 @@ public final class Applier {
         }
         if (ObjectDiff.upToDate(have, want)) {
           report.observed(key, have);
+        } else if (ImmutableFields.changed(have, want).isPresent()) {
+          report.conflict(key, ImmutableFields.changed(have, want).get());
         } else {
           update(key, have, adopt ? markAdopted(want) : want, report, live);
         }

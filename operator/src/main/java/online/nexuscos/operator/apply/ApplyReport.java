@@ -25,12 +25,20 @@ public final class ApplyReport {
     }
   }
 
+  /** An object the cluster is deleting (Terminating): waited for, neither written nor fought. */
+  public record Wait(ChildKey key, String reason) {
+    public String describe() {
+      return key + " " + reason;
+    }
+  }
+
   private final Map<ChildKey, HasMetadata> latest = new LinkedHashMap<>();
   private final List<ChildKey> created = new ArrayList<>();
   private final List<ChildKey> updated = new ArrayList<>();
   private final List<ChildKey> deleted = new ArrayList<>();
   private final List<Conflict> conflicts = new ArrayList<>();
   private final List<Failure> failures = new ArrayList<>();
+  private final List<Wait> waits = new ArrayList<>();
 
   void observed(ChildKey key, HasMetadata object) {
     latest.put(key, object);
@@ -52,6 +60,10 @@ public final class ApplyReport {
 
   void conflict(ChildKey key, String reason) {
     conflicts.add(new Conflict(key, reason));
+  }
+
+  void waiting(ChildKey key, String reason) {
+    waits.add(new Wait(key, reason));
   }
 
   void failed(ChildKey key, String action, String reason) {
@@ -81,5 +93,9 @@ public final class ApplyReport {
 
   public List<Failure> failures() {
     return List.copyOf(failures);
+  }
+
+  public List<Wait> waits() {
+    return List.copyOf(waits);
   }
 }

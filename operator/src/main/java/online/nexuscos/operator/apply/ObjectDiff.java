@@ -97,6 +97,13 @@ public final class ObjectDiff {
     if (isEmpty(want)) {
       return isEmpty(have);
     }
+    if (have == null && isZero(want)) {
+      // A real API server drops zero numbers and empty strings of non-pointer omitempty fields (a
+      // probe's initialDelaySeconds: 0): missing there is what we asked for. Not false: every
+      // boolean we render is a pointer (allowPrivilegeEscalation, automountServiceAccountToken,
+      // enableServiceLinks), kept by the server, and a missing one means its default, i.e. drift.
+      return true;
+    }
     if (want instanceof Map<?, ?> w) {
       if (!(have instanceof Map<?, ?> h)) {
         return false;
@@ -126,6 +133,10 @@ public final class ObjectDiff {
 
   private static boolean zero(Object replicas) {
     return replicas instanceof Number n && n.intValue() == 0;
+  }
+
+  private static boolean isZero(Object value) {
+    return (value instanceof Number n && n.doubleValue() == 0) || "".equals(value);
   }
 
   private static boolean isEmpty(Object value) {

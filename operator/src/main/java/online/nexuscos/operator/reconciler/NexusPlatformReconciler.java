@@ -29,6 +29,8 @@ import online.nexuscos.operator.validation.ValidationError;
 import online.nexuscos.platform.api.v1alpha1.DeletionPolicy;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatformStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Converges a NexusPlatform: observe (informer caches) → validate → render → decide the revision
@@ -39,9 +41,12 @@ import online.nexuscos.platform.api.v1alpha1.NexusPlatformStatus;
 public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Cleaner<NexusPlatform> {
 
   public static final String NAME = "nexusplatform";
+  private static final Logger LOG = LoggerFactory.getLogger(NexusPlatformReconciler.class);
   static final Duration RETRY_AFTER = Duration.ofSeconds(10);
   static final Duration MIN_RECHECK = Duration.ofMillis(100);
   static final Duration FAILOVER_RECHECK = Duration.ofSeconds(2);
+  /** While the cluster deletes an object we want (a Terminating namespace): look again soon. */
+  static final Duration WAIT_RECHECK = Duration.ofSeconds(3);
 
   private final KubernetesClient client;
   private final Clock clock;
@@ -126,9 +131,13 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
     counters.reconciled();
     announce(platform, next);
     statusWriter.write(platform, next);
+    LOG.debug("Reconciled platform {}: phase {}, {} created, {} updated, {} deleted", platform.getMetadata().getName(),
+        next.getPhase(), report == null ? 0 : report.created().size(), report == null ? 0 : report.updated().size(),
+        report == null ? 0 : report.deleted().size());
 
     UpdateControl<NexusPlatform> control = UpdateControl.noUpdate();
-    Duration recheck = report != null && !report.failures().isEmpty() ? RETRY_AFTER : null;
+    Duration recheck = report != null && !report.failures().isEmpty() ? RETRY_AFTER
+        : report != null && !report.waits().isEmpty() ? WAIT_RECHECK : null;
     if (untilDeadline != null) {
       // Wake up at the rollout deadline even if no Deployment changes.
       Duration atDeadline = untilDeadline.isNegative() ? MIN_RECHECK : untilDeadline.plus(MIN_RECHECK);

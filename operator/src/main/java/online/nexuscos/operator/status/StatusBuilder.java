@@ -93,7 +93,8 @@ public final class StatusBuilder {
       status.setUpdatedServices(names(services, ServiceState.Available));
     }
 
-    List<String> rolling = names(services, ServiceState.Pending, ServiceState.Progressing);
+    List<String> rolling = new ArrayList<>(names(services, ServiceState.Pending, ServiceState.Progressing));
+    report.waits().forEach(w -> rolling.add(w.describe()));
     List<String> failed = services.stream().filter(s -> s.getState() == ServiceState.Failed)
         .map(s -> s.getName() + " (" + s.getMessage() + ")").toList();
     List<String> conflicts = report.conflicts().stream().map(ApplyReport.Conflict::describe).toList();

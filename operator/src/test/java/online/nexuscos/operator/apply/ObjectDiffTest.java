@@ -39,6 +39,34 @@ class ObjectDiffTest {
   }
 
   @Test
+  void zeroNumbersTheServerDropsAreNotDriftButARemovedFalseFlagIs() {
+    Deployment want = desired(ChildKind.DEPLOYMENT, "backend-api");
+    var container = want.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(container.getStartupProbe().getInitialDelaySeconds()).as("rendered as 0").isZero();
+    Deployment live = JSON.clone(want);
+    live.getSpec().getTemplate().getSpec().getContainers().get(0).getStartupProbe().setInitialDelaySeconds(null);
+    assertThat(ObjectDiff.upToDate(live, want)).as("int32 omitempty: the API server omits 0").isTrue();
+
+    live.getSpec().getTemplate().getSpec().getContainers().get(0).getStartupProbe().setInitialDelaySeconds(5);
+    assertThat(ObjectDiff.upToDate(live, want)).as("a non-zero value is a change").isFalse();
+
+    Deployment unsafe = JSON.clone(want);
+    unsafe.getSpec().getTemplate().getSpec().getContainers().get(0).getSecurityContext().setAllowPrivilegeEscalation(null);
+    assertThat(ObjectDiff.upToDate(unsafe, want)).as("*bool: missing means the default (true), not false").isFalse();
+  }
+
+  @Test
+  void aChangedSelectorIsReportedAsImmutableNeverWritten() {
+    Deployment want = desired(ChildKind.DEPLOYMENT, "backend-api");
+    Deployment live = JSON.clone(want);
+    assertThat(ImmutableFields.changed(live, want)).isEmpty();
+    live.getSpec().getSelector().getMatchLabels().put("app.kubernetes.io/instance", "old-name");
+    assertThat(ImmutableFields.changed(live, want)).hasValueSatisfying(reason ->
+        assertThat(reason).contains("spec.selector").contains("immutable").contains("old-name")
+            .contains("kubectl delete deployment -n " + want.getMetadata().getNamespace() + " backend-api"));
+  }
+
+  @Test
   void changedFieldOrDifferentHashIsDrift() {
     Deployment want = desired(ChildKind.DEPLOYMENT, "backend-api");
     Deployment edited = JSON.clone(want);

@@ -1,0 +1,87 @@
+package online.nexuscos.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import online.nexuscos.operator.model.Labels;
+import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
+import online.nexuscos.platform.api.v1alpha1.Phase;
+import online.nexuscos.platform.api.v1alpha1.ServiceSpec;
+
+/** What the e2e suites share: waiting on platforms, reading workloads, checking the audit log. */
+final class E2E {
+
+  private E2E() {}
+
+  /** The platform once {@code condition} holds for it (status present), within the suite's timeout. */
+  static NexusPlatform awaitPlatform(RealCluster cluster, String name, Predicate<NexusPlatform> condition) {
+    NexusPlatform[] seen = new NexusPlatform[1];
+    await().atMost(RealCluster.TIMEOUT).pollInterval(Duration.ofMillis(250))
+        .alias(name + " did not reach the expected state; operator log:\n" + cluster.operator().logTail())
+        .until(() -> {
+          NexusPlatform p = cluster.platform(name);
+          seen[0] = p;
+          return p != null && p.getStatus() != null && condition.test(p);
+        });
+    return seen[0];
+  }
+
+  static NexusPlatform awaitReady(RealCluster cluster, String name) {
+    return awaitPlatform(cluster, name, p -> p.getStatus().getPhase() == Phase.Ready
+        && p.getMetadata().getGeneration().equals(p.getStatus().getObservedGeneration()));
+  }
+
+  static List<Deployment> deployments(RealCluster cluster, String instance) {
+    return cluster.admin().apps().deployments().inAnyNamespace().withLabel(Labels.INSTANCE, instance).list().getItems();
+  }
+
+  static Deployment deployment(RealCluster cluster, String namespace, String name) {
+    return cluster.admin().apps().deployments().inNamespace(namespace).withName(name).get();
+  }
+
+  static String image(RealCluster cluster, String namespace, String name) {
+    return deployment(cluster, namespace, name).getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+  }
+
+  static int serviceIndex(NexusPlatform platform, String service) {
+    List<ServiceSpec> services = platform.getSpec().getServices();
+    for (int i = 0; i < services.size(); i++) {
+      if (services.get(i).getName().equals(service)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no service " + service);
+  }
+
+  /** Every request of the operator since {@code mark} was allowed by RBAC and none hit an immutable field. */
+  static void assertAllowedAndValid(RealCluster cluster, long mark) {
+    List<AuditLog.Request> refused = cluster.operatorRequests(mark).stream()
+        .filter(r -> r.forbiddenByRbac() || r.code() == 422).toList();
+    assertThat(refused).as("operator requests refused by RBAC or as invalid").isEmpty();
+  }
+
+  /** A platform written as YAML to a temporary file, for kubectl apply -f. */
+  static String file(String yaml) {
+    try {
+      var path = Files.createTempFile("nxp", ".yaml");
+      Files.writeString(path, yaml);
+      return path.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String summary(Map<String, Long> counts) {
+    StringBuilder text = new StringBuilder();
+    counts.forEach((k, v) -> text.append(String.format("  %-48s %5d%n", k, v)));
+    return text.toString();
+  }
+}

@@ -1,0 +1,79 @@
+package online.nexuscos.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import online.nexuscos.operator.OperatorSettings;
+import online.nexuscos.operator.model.Labels;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Two operator processes with leader election on the real control plane: only the Lease holder
+ * reconciles; when it is killed (no clean release), the other takes the Lease and carries on.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LeaderElectionE2E {
+
+  static final String NAME = "leader-e2e";
+  static final String PLATFORM = """
+      apiVersion: platform.nexuscos.online/v1alpha1
+      kind: NexusPlatform
+      metadata: {name: leader-e2e}
+      spec:
+        version: "%s"
+        imageRegistry: ghcr.io/nexus-cos
+        deletionPolicy: Delete
+        namespaces: [{name: e2e-leader}]
+        services:
+          - {name: api, namespace: e2e-leader, port: 3000, replicas: 1}
+      """;
+
+  private final RealCluster cluster = RealCluster.get();
+  private final long start = cluster.audit().mark();
+
+  private String holder() {
+    Lease lease = cluster.admin().leases().inNamespace(RealCluster.OPERATOR_NAMESPACE)
+        .withName(OperatorSettings.DEFAULT_LEASE_NAME).get();
+    return lease == null || lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
+  }
+
+  @Test
+  void theStandbyNeverReconcilesUntilItTakesTheLeaseOfAKilledLeader() {
+    OperatorProcess leader = cluster.operator();
+    await().atMost(RealCluster.TIMEOUT).until(() -> leader.identity().equals(holder()));
+    OperatorProcess standby = OperatorProcess.start(cluster, "e2e-2", RealCluster.RESYNC);
+    try {
+      await().atMost(RealCluster.TIMEOUT).until(() -> standby.logLines("Attempting to acquire leader lease") > 0
+          || standby.logLines("leader") > 0);
+      cluster.kubectl("apply", "-f", E2E.file(PLATFORM.formatted("1.0.0"))).ok();
+      E2E.awaitReady(cluster, NAME);
+      assertThat(standby.reconciles(NAME)).as("the standby reconciles nothing").isZero();
+      assertThat(leader.reconciles(NAME)).isPositive();
+
+      leader.kill();
+      await().atMost(RealCluster.TIMEOUT).until(() -> "e2e-2".equals(holder()));
+      cluster.replaceOperator(standby);
+      cluster.kubectl("apply", "-f", E2E.file(PLATFORM.formatted("1.1.0"))).ok();
+      E2E.awaitPlatform(cluster, NAME, p -> p.getStatus().getStableRevision() != null
+          && p.getStatus().getStableRevision() == 2);
+      assertThat(standby.reconciles(NAME)).as("the new leader carries on").isPositive();
+      assertThat(E2E.image(cluster, "e2e-leader", "api")).endsWith(":1.1.0");
+    } catch (RuntimeException | AssertionError e) {
+      if (cluster.operator() != standby) {
+        cluster.replaceOperator(standby);
+      }
+      throw e;
+    }
+  }
+
+  @AfterAll
+  void cleanUp() {
+    E2E.assertAllowedAndValid(cluster, start);
+    cluster.kubectl("delete", "nxp", NAME, "--ignore-not-found", "--wait=true", "--timeout=120s");
+    await().atMost(RealCluster.TIMEOUT).until(() ->
+        cluster.admin().namespaces().withLabel(Labels.INSTANCE, NAME).list().getItems().isEmpty());
+  }
+}

@@ -1,0 +1,79 @@
+package online.nexuscos.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import online.nexuscos.operator.model.Labels;
+import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** nexusctl, the production jar, against the real control plane: get, status, diff, history, rollback, failover. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NexusctlE2E {
+
+  static final String NAME = "nexusctl-e2e";
+  static final String PLATFORM = """
+      apiVersion: platform.nexuscos.online/v1alpha1
+      kind: NexusPlatform
+      metadata: {name: nexusctl-e2e}
+      spec:
+        version: "%s"
+        imageRegistry: ghcr.io/nexus-cos
+        deletionPolicy: Delete
+        namespaces: [{name: e2e-nexusctl}]
+        services:
+          - {name: api, namespace: e2e-nexusctl, port: 3000, replicas: 1, critical: true}
+        failover:
+          activeSite: primary
+          automatic: false
+          sites:
+            - name: primary
+              placement: {nodeSelector: {topology.kubernetes.io/zone: zone-a}}
+            - name: secondary
+              placement: {nodeSelector: {topology.kubernetes.io/zone: zone-b}}
+      """;
+
+  private final RealCluster cluster = RealCluster.get();
+  private final long start = cluster.audit().mark();
+
+  @Test
+  void theIncidentCommandsWorkAgainstARealApiServer() {
+    String v1 = E2E.file(PLATFORM.formatted("1.0.0"));
+    cluster.kubectl("apply", "-f", v1).ok();
+    E2E.awaitReady(cluster, NAME);
+
+    assertThat(cluster.nexusctl("get", NAME).ok().out()).contains(NAME).contains("Ready");
+    assertThat(cluster.nexusctl("status", NAME).ok().out()).contains("Ready");
+    Command.Result same = cluster.nexusctl("diff", "-f", v1);
+    assertThat(same.exit()).as("no change against what the server normalised:\n" + same.out() + same.err()).isZero();
+
+    String v2 = E2E.file(PLATFORM.formatted("1.1.0"));
+    Command.Result changed = cluster.nexusctl("diff", "-f", v2);
+    assertThat(changed.exit()).isEqualTo(1);
+    assertThat(changed.out()).contains("ghcr.io/nexus-cos/api:1.1.0");
+
+    cluster.kubectl("apply", "-f", v2).ok();
+    E2E.awaitPlatform(cluster, NAME, p -> Integer.valueOf(2).equals(p.getStatus().getStableRevision()));
+    String history = cluster.nexusctl("history", NAME).ok().out();
+    assertThat(history.lines().filter(l -> l.matches("\\s*[12]\\s.*"))).hasSize(2);
+
+    cluster.nexusctl("rollback", NAME, "--to-revision", "1", "--wait", "--timeout", "2m").ok();
+    assertThat(E2E.image(cluster, "e2e-nexusctl", "api")).endsWith(":1.0.0");
+
+    cluster.nexusctl("failover", NAME, "--to", "secondary", "--reason", "e2e drill", "--wait", "--timeout", "2m").ok();
+    NexusPlatform moved = cluster.platform(NAME);
+    assertThat(moved.getStatus().getFailover().getActiveSite()).isEqualTo("secondary");
+    assertThat(E2E.deployment(cluster, "e2e-nexusctl", "api").getSpec().getTemplate().getSpec().getNodeSelector())
+        .containsEntry("topology.kubernetes.io/zone", "zone-b");
+  }
+
+  @AfterAll
+  void cleanUp() {
+    E2E.assertAllowedAndValid(cluster, start);
+    cluster.kubectl("delete", "nxp", NAME, "--ignore-not-found", "--wait=true", "--timeout=120s");
+    await().atMost(RealCluster.TIMEOUT).until(() ->
+        cluster.admin().namespaces().withLabel(Labels.INSTANCE, NAME).list().getItems().isEmpty());
+  }
+}

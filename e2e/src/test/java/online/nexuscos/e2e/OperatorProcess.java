@@ -1,0 +1,105 @@
+package online.nexuscos.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The operator jar run as users run it outside a pod: a local JVM with a kubeconfig holding its
+ * ServiceAccount's token, so the real authorizer judges every call. Logs go to a file the tests
+ * read (its DEBUG "Reconciled" lines mark each reconcile).
+ */
+final class OperatorProcess implements AutoCloseable {
+
+  static final String RECONCILED = "Reconciled platform ";
+
+  private final String identity;
+  private final Process process;
+  private final Path log;
+
+  private OperatorProcess(String identity, Process process, Path log) {
+    this.identity = identity;
+    this.process = process;
+    this.log = log;
+  }
+
+  static OperatorProcess start(RealCluster cluster, String identity, String resyncPeriod) {
+    Path jar = cluster.repo().resolve("operator/target/nexus-operator.jar");
+    Path log = cluster.dir().resolve("logs/operator-" + identity + ".log");
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m",
+        "-Dlogback.configurationFile=" + cluster.repo().resolve("e2e/src/test/resources/operator-logback.xml"),
+        "-jar", jar.toString(),
+        "--kubeconfig", cluster.operatorKubeconfig().toString(),
+        "--leader-election", "--lease-namespace", RealCluster.OPERATOR_NAMESPACE,
+        "--identity", identity,
+        "--resync-period", resyncPeriod));
+    try {
+      Files.createDirectories(log.getParent());
+      Process process = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      return new OperatorProcess(identity, process, log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  String identity() {
+    return identity;
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /** Lines of its log that contain {@code text}. */
+  long logLines(String text) {
+    try (Stream<String> lines = Files.lines(log)) {
+      return lines.filter(l -> l.contains(text)).count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reconciles of {@code platform} logged so far. */
+  long reconciles(String platform) {
+    return logLines(RECONCILED + platform + ":");
+  }
+
+  String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  /** SIGKILL, as a node failure or an OOM kill would: no clean lease release. */
+  void kill() {
+    process.destroyForcibly();
+    waitForExit();
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    waitForExit();
+  }
+
+  private void waitForExit() {
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package online.nexuscos.e2e;
+
+import static online.nexuscos.e2e.E2E.awaitPlatform;
+import static online.nexuscos.e2e.E2E.awaitReady;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import online.nexuscos.operator.model.Labels;
+import online.nexuscos.operator.status.ConditionType;
+import online.nexuscos.operator.status.Conditions;
+import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
+import online.nexuscos.platform.api.v1alpha1.Phase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A broken release on the real control plane: kwok never makes its pods Ready, the real
+ * deployment controller reports ProgressDeadlineExceeded, the operator restores the stable
+ * revision as a whole.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RollbackE2E {
+
+  static final String NAME = "rollback-e2e";
+  static final String PLATFORM = """
+      apiVersion: platform.nexuscos.online/v1alpha1
+      kind: NexusPlatform
+      metadata: {name: rollback-e2e}
+      spec:
+        version: "1.0.0"
+        imageRegistry: ghcr.io/nexus-cos
+        deletionPolicy: Delete
+        rollout: {progressDeadlineSeconds: 10}
+        namespaces: [{name: e2e-rollback}]
+        services:
+          - {name: api, namespace: e2e-rollback, port: 3000, replicas: 1}
+          - {name: worker, namespace: e2e-rollback, port: 3001, replicas: 1, dependsOn: [api]}
+      """;
+
+  private final RealCluster cluster = RealCluster.get();
+  private final long start = cluster.audit().mark();
+
+  @Test
+  void aReleaseThatNeverBecomesReadyIsRolledBackToTheStableRevision() {
+    cluster.kubectl("apply", "-f", E2E.file(PLATFORM)).ok();
+    NexusPlatform v1 = awaitReady(cluster, NAME);
+    assertThat(v1.getStatus().getStableRevision()).isEqualTo(1);
+
+    long mark = cluster.audit().mark();
+    cluster.kubectl("patch", "nxp", NAME, "--type=json", "-p",
+        "[{\"op\":\"replace\",\"path\":\"/spec/version\",\"value\":\"1.1.0\"},"
+            + "{\"op\":\"add\",\"path\":\"/spec/services/0/tag\",\"value\":\"broken-1.1.0\"}]").ok();
+
+    NexusPlatform rolledBack = awaitPlatform(cluster, NAME, p -> p.getStatus().getPhase() == Phase.Ready
+        && Conditions.isTrue(p.getStatus().getConditions(), ConditionType.ROLLED_BACK));
+    var condition = Conditions.find(rolledBack.getStatus().getConditions(), ConditionType.ROLLED_BACK).orElseThrow();
+    assertThat(condition.getMessage()).contains("Revision 2 failed").contains("api").contains("Restored revision 1");
+    assertThat(rolledBack.getStatus().getCurrentRevision()).isEqualTo(1);
+    assertThat(rolledBack.getStatus().getFailedRevision()).isEqualTo(2);
+    assertThat(rolledBack.getSpec().getVersion()).as("the user's spec is untouched").isEqualTo("1.1.0");
+    assertThat(E2E.image(cluster, "e2e-rollback", "api")).endsWith(":1.0.0");
+    assertThat(E2E.image(cluster, "e2e-rollback", "worker")).endsWith(":1.0.0");
+
+    // The verdict came from the real deployment controller, not from the operator's own clock.
+    assertThat(cluster.audit().since(mark, r -> r.user().equals("kube-controller-manager")
+        && r.resource().equals("deployments/status") && r.name().equals("api"))).isNotEmpty();
+    assertThat(cluster.admin().v1().events().inNamespace("default").list().getItems())
+        .anyMatch(e -> "RolledBack".equals(e.getReason()) && NAME.equals(e.getInvolvedObject().getName()));
+  }
+
+  @AfterAll
+  void cleanUp() {
+    E2E.assertAllowedAndValid(cluster, start);
+    cluster.kubectl("delete", "nxp", NAME, "--ignore-not-found", "--wait=true", "--timeout=120s");
+    await().atMost(RealCluster.TIMEOUT).until(() ->
+        cluster.admin().namespaces().withLabel(Labels.INSTANCE, NAME).list().getItems().isEmpty());
+  }
+}
