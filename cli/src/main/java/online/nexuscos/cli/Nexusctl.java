@@ -53,7 +53,14 @@ public final class Nexusctl {
       Logging.quiet(root.verbose);
       return new CommandLine.RunLast().execute(parsed);
     });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } finally {
+      // A command that ends with print (no newline) must not lose its output: nothing is left
+      // unflushed, whichever command ran (history's table was lost this way).
+      out.flush();
+      err.flush();
+    }
   }
 
   /** One or two lines: what went wrong and what to do; never a stack trace unless --verbose. */

@@ -117,20 +117,22 @@ class ExampleE2E {
   void switchingAModuleOffDeletesItsObjects() {
     NexusPlatform platform = cluster.platform(NAME);
     int module = 0;
-    while (!platform.getSpec().getModules().get(module).getName().equals("streaming")) {
+    while (!platform.getSpec().getModules().get(module).getName().equals("puaboverse")) {
       module++;
     }
+    var service = platform.getSpec().getServices().stream().filter(s -> "puaboverse".equals(s.getModule()))
+        .findFirst().orElseThrow();
     long mark = cluster.audit().mark();
     cluster.kubectl("patch", "nxp", NAME, "--type=json",
         "-p", "[{\"op\":\"replace\",\"path\":\"/spec/modules/" + module + "/enabled\",\"value\":false}]").ok();
     NexusPlatform ready = awaitPlatform(cluster, NAME, p -> "21/21".equals(p.getStatus().getServicesReady())
         && p.getStatus().getPhase() == online.nexuscos.platform.api.v1alpha1.Phase.Ready);
-    assertThat(E2E.deployment(cluster, "nexus-content", "streaming-service-v2")).isNull();
+    assertThat(E2E.deployment(cluster, service.getNamespace(), service.getName())).isNull();
     Set<String> deleted = cluster.operatorWrites(mark).stream().filter(r -> r.verb().equals("delete"))
         .map(r -> r.resource() + "/" + r.name()).collect(Collectors.toSet());
-    assertThat(deleted).contains("deployments/streaming-service-v2", "services/streaming-service-v2")
-        .allSatisfy(d -> assertThat(d).endsWith("/streaming-service-v2"));
-    assertThat(ready.getStatus().getServices()).noneMatch(s -> s.getName().equals("streaming-service-v2"));
+    assertThat(deleted).contains("deployments/" + service.getName(), "services/" + service.getName())
+        .allSatisfy(d -> assertThat(d).contains(service.getName()));
+    assertThat(ready.getStatus().getServices()).noneMatch(s -> s.getName().equals(service.getName()));
   }
 
   @Test

@@ -81,6 +81,17 @@ final class OperatorProcess implements AutoCloseable {
     }
   }
 
+  /** SIGTERM, as the kubelet sends on pod deletion: its exit code, or -1 if it is still running after {@code within}. */
+  int terminate(java.time.Duration within) {
+    process.destroy();
+    try {
+      return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
   /** SIGKILL, as a node failure or an OOM kill would: no clean lease release. */
   void kill() {
     process.destroyForcibly();

@@ -63,7 +63,7 @@ class RollbackE2E {
     assertThat(E2E.image(cluster, "e2e-rollback", "worker")).endsWith(":1.0.0");
 
     // The verdict came from the real deployment controller, not from the operator's own clock.
-    assertThat(cluster.audit().since(mark, r -> r.user().equals("kube-controller-manager")
+    assertThat(cluster.audit().since(mark, r -> r.user().endsWith("kube-controller-manager")
         && r.resource().equals("deployments/status") && r.name().equals("api"))).isNotEmpty();
     assertThat(cluster.admin().v1().events().inNamespace("default").list().getItems())
         .anyMatch(e -> "RolledBack".equals(e.getReason()) && NAME.equals(e.getInvolvedObject().getName()));

@@ -3,9 +3,13 @@ package online.nexuscos.operator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import online.nexuscos.operator.reconciler.NexusPlatformReconciler;
 import online.nexuscos.operator.reconciler.ReconcileCounters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Assembles the JOSDK operator the same way for production, tests and the sandbox; only the
@@ -13,15 +17,20 @@ import online.nexuscos.operator.reconciler.ReconcileCounters;
  */
 public final class NexusOperator implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(NexusOperator.class);
+
   private final Operator operator;
   private final NexusPlatformReconciler reconciler;
+  private final AtomicBoolean stopping;
 
-  private NexusOperator(Operator operator, NexusPlatformReconciler reconciler) {
+  private NexusOperator(Operator operator, NexusPlatformReconciler reconciler, AtomicBoolean stopping) {
     this.operator = operator;
     this.reconciler = reconciler;
+    this.stopping = stopping;
   }
 
   public static NexusOperator create(KubernetesClient client, OperatorSettings settings, Clock clock) {
+    AtomicBoolean stopping = new AtomicBoolean();
     Operator operator =
         new Operator(
             o -> {
@@ -41,14 +50,30 @@ public final class NexusOperator implements AutoCloseable {
                         LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
                         LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
                         settings.identity(),
-                        null,
-                        settings.exitOnLostLease()));
+                        lostLease(settings, stopping),
+                        // JOSDK's own exit would call System.exit from operator.stop(), i.e. from
+                        // the SIGTERM shutdown hook, where it blocks for ever: handled below.
+                        false));
               }
             });
     NexusPlatformReconciler reconciler =
         new NexusPlatformReconciler(client, clock, settings.watchNamespaces(), settings.resyncPeriod());
     operator.register(reconciler, c -> c.withReconciliationMaxInterval(settings.resyncPeriod()));
-    return new NexusOperator(operator, reconciler);
+    return new NexusOperator(operator, reconciler, stopping);
+  }
+
+  /**
+   * A replica that loses its Lease while running exits (status 1), so that its restart rejoins the
+   * election instead of idling; one that gives it up because it is stopping just stops.
+   */
+  private static LeaderCallbacks lostLease(OperatorSettings settings, AtomicBoolean stopping) {
+    return new LeaderCallbacks(() -> {}, () -> {
+      if (settings.exitOnLostLease() && !stopping.get()) {
+        LOG.error("Lost the leader Lease {}/{}; exiting so that a restart rejoins the election",
+            settings.leaseNamespace(), settings.leaseName());
+        new Thread(() -> System.exit(1), "lost-lease-exit").start();
+      }
+    }, leader -> LOG.info("Leader is now {}", leader));
   }
 
   public void start() {
@@ -61,6 +86,7 @@ public final class NexusOperator implements AutoCloseable {
 
   @Override
   public void close() {
+    stopping.set(true);
     operator.stop();
   }
 }
