@@ -19,6 +19,15 @@ import online.nexuscos.platform.api.v1alpha1.ServiceSpec;
 /** What the e2e suites share: waiting on platforms, reading workloads, checking the audit log. */
 final class E2E {
 
+  /** Failover sites on kwok's zones: primary in zone-a, secondary in zone-b. */
+  static final String ZONE_SITES = """
+      sites:
+        - name: primary
+          placement: {nodeSelector: {topology.kubernetes.io/zone: zone-a}}
+        - name: secondary
+          placement: {nodeSelector: {topology.kubernetes.io/zone: zone-b}}
+      """;
+
   private E2E() {}
 
   /** The platform once {@code condition} holds for it (status present), within the suite's timeout. */
@@ -66,6 +75,31 @@ final class E2E {
     List<AuditLog.Request> refused = cluster.operatorRequests(mark).stream()
         .filter(r -> r.forbiddenByRbac() || r.code() == 422).toList();
     assertThat(refused).as("operator requests refused by RBAC or as invalid").isEmpty();
+  }
+
+  /**
+   * A small platform's YAML: one namespace, {@code deletionPolicy: Delete}, and {@code body} (its
+   * services and more, indented as spec fields).
+   */
+  static String platform(String name, String version, String namespace, String body) {
+    return """
+        apiVersion: platform.nexuscos.online/v1alpha1
+        kind: NexusPlatform
+        metadata: {name: %s}
+        spec:
+          version: "%s"
+          imageRegistry: ghcr.io/nexus-cos
+          deletionPolicy: Delete
+          namespaces: [{name: %s}]
+        """.formatted(name, version, namespace) + body.stripIndent().indent(2);
+  }
+
+  /** The end of a suite: none of its operator requests was refused, and its platform is gone with its namespaces. */
+  static void removePlatform(RealCluster cluster, String name, long suiteStart) {
+    assertAllowedAndValid(cluster, suiteStart);
+    cluster.kubectl("delete", "nxp", name, "--ignore-not-found", "--wait=true", "--timeout=120s");
+    await().atMost(RealCluster.TIMEOUT).until(() ->
+        cluster.admin().namespaces().withLabel(Labels.INSTANCE, name).list().getItems().isEmpty());
   }
 
   /** A platform written as YAML to a temporary file, for kubectl apply -f. */

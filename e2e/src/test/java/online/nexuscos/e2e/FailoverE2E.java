@@ -22,29 +22,16 @@ class FailoverE2E {
 
   static final String NAME = "failover-e2e";
   static final String ZONE = "topology.kubernetes.io/zone";
-  static final String PLATFORM = """
-      apiVersion: platform.nexuscos.online/v1alpha1
-      kind: NexusPlatform
-      metadata: {name: failover-e2e}
-      spec:
-        version: "1.0.0"
-        imageRegistry: ghcr.io/nexus-cos
-        deletionPolicy: Delete
-        namespaces: [{name: e2e-failover}]
-        services:
-          - {name: gateway, namespace: e2e-failover, port: 3000, replicas: 2, critical: true}
-          - {name: orders, namespace: e2e-failover, port: 3001, replicas: 1, critical: true}
-        failover:
-          activeSite: primary
-          automatic: true
-          gracePeriodSeconds: 5
-          criticalUnavailableThreshold: 1
-          sites:
-            - name: primary
-              placement: {nodeSelector: {topology.kubernetes.io/zone: zone-a}}
-            - name: secondary
-              placement: {nodeSelector: {topology.kubernetes.io/zone: zone-b}}
-      """;
+  static final String PLATFORM = E2E.platform(NAME, "1.0.0", "e2e-failover", """
+      services:
+        - {name: gateway, namespace: e2e-failover, port: 3000, replicas: 2, critical: true}
+        - {name: orders, namespace: e2e-failover, port: 3001, replicas: 1, critical: true}
+      failover:
+        activeSite: primary
+        automatic: true
+        gracePeriodSeconds: 5
+        criticalUnavailableThreshold: 1
+      """ + E2E.ZONE_SITES.indent(2));
 
   private final RealCluster cluster = RealCluster.get();
   private final long start = cluster.audit().mark();
@@ -86,11 +73,9 @@ class FailoverE2E {
   @AfterAll
   void cleanUp() {
     Zones.setReady(cluster, "zone-a", true);
-    E2E.assertAllowedAndValid(cluster, start);
-    cluster.kubectl("delete", "nxp", NAME, "--ignore-not-found", "--wait=true", "--timeout=120s");
-    await().atMost(RealCluster.TIMEOUT).until(() ->
-        cluster.admin().namespaces().withLabel(Labels.INSTANCE, NAME).list().getItems().isEmpty());
+    E2E.removePlatform(cluster, NAME, start);
   }
+
 
   /** Taking a zone's kwok Nodes down and up again. */
   static final class Zones {

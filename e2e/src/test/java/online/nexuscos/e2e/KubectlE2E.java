@@ -2,7 +2,6 @@ package online.nexuscos.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import online.nexuscos.operator.model.Labels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -18,22 +17,14 @@ class KubectlE2E {
   private final long start = cluster.audit().mark();
 
   private static String platform(String name, String serviceExtra) {
-    return """
-        apiVersion: platform.nexuscos.online/v1alpha1
-        kind: NexusPlatform
-        metadata: {name: %s}
-        spec:
-          version: "1.0.0"
-          imageRegistry: ghcr.io/nexus-cos
-          deletionPolicy: Delete
-          namespaces: [{name: e2e-kubectl}]
-          services:
-            - name: api
-              namespace: e2e-kubectl
-              port: 3000
-        %s
-        """.formatted(name, serviceExtra.indent(6).stripTrailing());
+    return E2E.platform(name, "1.0.0", "e2e-kubectl", """
+        services:
+          - name: api
+            namespace: e2e-kubectl
+            port: 3000
+        """ + serviceExtra.indent(4));
   }
+
 
   private Command.Result apply(String yaml) {
     return cluster.kubectl("apply", "-f", E2E.file(yaml));
@@ -90,9 +81,7 @@ class KubectlE2E {
 
   @AfterAll
   void cleanUp() {
-    E2E.assertAllowedAndValid(cluster, start);
-    cluster.kubectl("delete", "nxp", "kubectl-e2e", "--ignore-not-found", "--wait=true", "--timeout=120s");
-    org.awaitility.Awaitility.await().atMost(RealCluster.TIMEOUT).until(() ->
-        cluster.admin().namespaces().withLabel(Labels.INSTANCE, "kubectl-e2e").list().getItems().isEmpty());
+    E2E.removePlatform(cluster, "kubectl-e2e", start);
   }
+
 }

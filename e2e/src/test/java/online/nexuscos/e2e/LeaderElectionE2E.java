@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import online.nexuscos.operator.OperatorSettings;
-import online.nexuscos.operator.model.Labels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -18,18 +17,12 @@ import org.junit.jupiter.api.TestInstance;
 class LeaderElectionE2E {
 
   static final String NAME = "leader-e2e";
-  static final String PLATFORM = """
-      apiVersion: platform.nexuscos.online/v1alpha1
-      kind: NexusPlatform
-      metadata: {name: leader-e2e}
-      spec:
-        version: "%s"
-        imageRegistry: ghcr.io/nexus-cos
-        deletionPolicy: Delete
-        namespaces: [{name: e2e-leader}]
+  private static String platform(String version) {
+    return E2E.platform(NAME, version, "e2e-leader", """
         services:
           - {name: api, namespace: e2e-leader, port: 3000, replicas: 1}
-      """;
+        """);
+  }
 
   private final RealCluster cluster = RealCluster.get();
   private final long start = cluster.audit().mark();
@@ -47,7 +40,7 @@ class LeaderElectionE2E {
     OperatorProcess standby = OperatorProcess.start(cluster, "e2e-2", RealCluster.RESYNC);
     try {
       await().atMost(RealCluster.TIMEOUT).until(() -> standby.logLines("New leader with identity") > 0);
-      cluster.kubectl("apply", "-f", E2E.file(PLATFORM.formatted("1.0.0"))).ok();
+      cluster.kubectl("apply", "-f", E2E.file(platform("1.0.0"))).ok();
       E2E.awaitReady(cluster, NAME);
       assertThat(standby.reconciles(NAME)).as("the standby reconciles nothing").isZero();
       assertThat(leader.reconciles(NAME)).isPositive();
@@ -55,7 +48,7 @@ class LeaderElectionE2E {
       leader.kill();
       await().atMost(RealCluster.TIMEOUT).until(() -> "e2e-2".equals(holder()));
       cluster.replaceOperator(standby);
-      cluster.kubectl("apply", "-f", E2E.file(PLATFORM.formatted("1.1.0"))).ok();
+      cluster.kubectl("apply", "-f", E2E.file(platform("1.1.0"))).ok();
       E2E.awaitPlatform(cluster, NAME, p -> p.getStatus().getStableRevision() != null
           && p.getStatus().getStableRevision() == 2);
       assertThat(standby.reconciles(NAME)).as("the new leader carries on").isPositive();
@@ -80,9 +73,7 @@ class LeaderElectionE2E {
 
   @AfterAll
   void cleanUp() {
-    E2E.assertAllowedAndValid(cluster, start);
-    cluster.kubectl("delete", "nxp", NAME, "--ignore-not-found", "--wait=true", "--timeout=120s");
-    await().atMost(RealCluster.TIMEOUT).until(() ->
-        cluster.admin().namespaces().withLabel(Labels.INSTANCE, NAME).list().getItems().isEmpty());
+    E2E.removePlatform(cluster, NAME, start);
   }
+
 }

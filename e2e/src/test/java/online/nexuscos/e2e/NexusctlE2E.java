@@ -1,9 +1,7 @@
 package online.nexuscos.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import online.nexuscos.operator.model.Labels;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -14,33 +12,22 @@ import org.junit.jupiter.api.TestInstance;
 class NexusctlE2E {
 
   static final String NAME = "nexusctl-e2e";
-  static final String PLATFORM = """
-      apiVersion: platform.nexuscos.online/v1alpha1
-      kind: NexusPlatform
-      metadata: {name: nexusctl-e2e}
-      spec:
-        version: "%s"
-        imageRegistry: ghcr.io/nexus-cos
-        deletionPolicy: Delete
-        namespaces: [{name: e2e-nexusctl}]
+  private static String platform(String version) {
+    return E2E.platform(NAME, version, "e2e-nexusctl", """
         services:
           - {name: api, namespace: e2e-nexusctl, port: 3000, replicas: 1, critical: true}
         failover:
           activeSite: primary
           automatic: false
-          sites:
-            - name: primary
-              placement: {nodeSelector: {topology.kubernetes.io/zone: zone-a}}
-            - name: secondary
-              placement: {nodeSelector: {topology.kubernetes.io/zone: zone-b}}
-      """;
+        """ + E2E.ZONE_SITES.indent(2));
+  }
 
   private final RealCluster cluster = RealCluster.get();
   private final long start = cluster.audit().mark();
 
   @Test
   void theIncidentCommandsWorkAgainstARealApiServer() {
-    String v1 = E2E.file(PLATFORM.formatted("1.0.0"));
+    String v1 = E2E.file(platform("1.0.0"));
     cluster.kubectl("apply", "-f", v1).ok();
     E2E.awaitReady(cluster, NAME);
 
@@ -49,7 +36,7 @@ class NexusctlE2E {
     Command.Result same = cluster.nexusctl("diff", "-f", v1);
     assertThat(same.exit()).as("no change against what the server normalised:\n" + same.out() + same.err()).isZero();
 
-    String v2 = E2E.file(PLATFORM.formatted("1.1.0"));
+    String v2 = E2E.file(platform("1.1.0"));
     Command.Result changed = cluster.nexusctl("diff", "-f", v2);
     assertThat(changed.exit()).isEqualTo(1);
     assertThat(changed.out()).contains("ghcr.io/nexus-cos/api:1.1.0");
@@ -72,9 +59,7 @@ class NexusctlE2E {
 
   @AfterAll
   void cleanUp() {
-    E2E.assertAllowedAndValid(cluster, start);
-    cluster.kubectl("delete", "nxp", NAME, "--ignore-not-found", "--wait=true", "--timeout=120s");
-    await().atMost(RealCluster.TIMEOUT).until(() ->
-        cluster.admin().namespaces().withLabel(Labels.INSTANCE, NAME).list().getItems().isEmpty());
+    E2E.removePlatform(cluster, NAME, start);
   }
+
 }

@@ -3,9 +3,7 @@ package online.nexuscos.e2e;
 import static online.nexuscos.e2e.E2E.awaitPlatform;
 import static online.nexuscos.e2e.E2E.awaitReady;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import online.nexuscos.operator.model.Labels;
 import online.nexuscos.operator.status.ConditionType;
 import online.nexuscos.operator.status.Conditions;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
@@ -23,20 +21,12 @@ import org.junit.jupiter.api.TestInstance;
 class RollbackE2E {
 
   static final String NAME = "rollback-e2e";
-  static final String PLATFORM = """
-      apiVersion: platform.nexuscos.online/v1alpha1
-      kind: NexusPlatform
-      metadata: {name: rollback-e2e}
-      spec:
-        version: "1.0.0"
-        imageRegistry: ghcr.io/nexus-cos
-        deletionPolicy: Delete
-        rollout: {progressDeadlineSeconds: 10}
-        namespaces: [{name: e2e-rollback}]
-        services:
-          - {name: api, namespace: e2e-rollback, port: 3000, replicas: 1}
-          - {name: worker, namespace: e2e-rollback, port: 3001, replicas: 1, dependsOn: [api]}
-      """;
+  static final String PLATFORM = E2E.platform(NAME, "1.0.0", "e2e-rollback", """
+      rollout: {progressDeadlineSeconds: 10}
+      services:
+        - {name: api, namespace: e2e-rollback, port: 3000, replicas: 1}
+        - {name: worker, namespace: e2e-rollback, port: 3001, replicas: 1, dependsOn: [api]}
+      """);
 
   private final RealCluster cluster = RealCluster.get();
   private final long start = cluster.audit().mark();
@@ -71,9 +61,7 @@ class RollbackE2E {
 
   @AfterAll
   void cleanUp() {
-    E2E.assertAllowedAndValid(cluster, start);
-    cluster.kubectl("delete", "nxp", NAME, "--ignore-not-found", "--wait=true", "--timeout=120s");
-    await().atMost(RealCluster.TIMEOUT).until(() ->
-        cluster.admin().namespaces().withLabel(Labels.INSTANCE, NAME).list().getItems().isEmpty());
+    E2E.removePlatform(cluster, NAME, start);
   }
+
 }
