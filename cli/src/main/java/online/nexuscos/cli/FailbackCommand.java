@@ -3,6 +3,7 @@ package online.nexuscos.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import online.nexuscos.operator.model.Labels;
+import online.nexuscos.platform.api.v1alpha1.FailoverOutcome;
 import online.nexuscos.platform.api.v1alpha1.FailoverRecord;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import online.nexuscos.platform.api.v1alpha1.SiteSpec;
@@ -31,6 +32,10 @@ final class FailbackCommand implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "DUR", defaultValue = "10m", description = "How long --wait waits (default: ${DEFAULT-VALUE}).")
   String timeout;
 
+  @Option(names = "--force", paramLabel = "WHO: WHY", description = {"Go even if the site cannot run the critical",
+      "services now (no Ready Node, no capacity); recorded in the failover history. Only when you are sure."})
+  String force;
+
   @Override
   public Integer call() throws InterruptedException {
     try (KubeOptions k = kube) {
@@ -47,7 +52,12 @@ final class FailbackCommand implements Callable<Integer> {
         out.println("platform/" + platform + ": already running on site " + site + "; nothing to do");
         return 0;
       }
-      Edits.edit(kube, platform, x -> Edits.annotate(x, Labels.FAILBACK, "true"));
+      Edits.edit(kube, platform, x -> {
+        Edits.annotate(x, Labels.FAILBACK, "true");
+        if (force != null) {
+          Edits.annotate(x, Labels.FAILOVER_FORCE, force);
+        }
+      });
       out.println("platform/" + platform + ": failback to site " + site + " requested");
       out.flush();
       return wait ? awaitSite(kube, platform, site, timeout, out) : 0;
@@ -69,6 +79,9 @@ final class FailbackCommand implements Callable<Integer> {
       throws InterruptedException {
     FailoverRecord record = Edits.await(kube, platform, timeout, p -> {
       var f = p.getStatus() == null ? null : p.getStatus().getFailover();
+      if (f != null && site.equals(f.getRefusedSite()) && f.getCurrent() == null) {
+        throw new CliException("the operator refused: " + f.getRefusalMessage());
+      }
       if (f == null || f.getCurrent() != null || !site.equals(f.getActiveSite()) || f.getHistory() == null
           || f.getHistory().isEmpty() || !site.equals(f.getHistory().get(0).getTo())) {
         return null;
@@ -79,11 +92,11 @@ final class FailbackCommand implements Callable<Integer> {
       throw new CliException("platform " + platform + " is not running on site " + site + " after " + timeout
           + "; follow it with nexusctl status " + platform);
     }
-    if (!"Succeeded".equals(record.getOutcome())) {
+    if (record.getOutcome() != FailoverOutcome.Succeeded) {
       throw new CliException("failover of " + platform + " to " + site + " " + record.getOutcome()
           + ": services did not all become available; see nexusctl status " + platform);
     }
-    out.println("platform/" + platform + ": running on site " + site + " (" + record.getTrigger().toLowerCase()
+    out.println("platform/" + platform + ": running on site " + site + " (" + record.getTrigger().name().toLowerCase(java.util.Locale.ROOT)
         + " failover from " + record.getFrom() + ", " + record.getStartedAt() + " to " + record.getFinishedAt() + ")");
     return 0;
   }

@@ -10,10 +10,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code nexusctl failover --to SITE}: a manual failover (sets spec.failover.activeSite). */
+/** {@code nexusctl failover --to SITE}: a manual failover, leaving the home site (spec.failover.activeSite) as it is. */
 @Command(name = "failover", mixinStandardHelpOptions = true,
-    description = {"Fail the platform over to another site: sets spec.failover.activeSite; the operator fences",
-        "the old site, switches endpoints and placement, and starts services in dependency order (docs/failover.md)."})
+    description = {"Fail the platform over to another site: sets the annotation platform.nexuscos.online/failover-to;",
+        "the operator fences the old site, switches endpoints and placement, and starts services in dependency order",
+        "(docs/failover.md). spec.failover.activeSite stays the home site: nexusctl failback returns there."})
 final class FailoverCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -34,6 +35,10 @@ final class FailoverCommand implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "DUR", defaultValue = "10m", description = "How long --wait waits (default: ${DEFAULT-VALUE}).")
   String timeout;
 
+  @Option(names = "--force", paramLabel = "WHO: WHY", description = {"Go even if the site cannot run the critical",
+      "services now (no Ready Node, no capacity); recorded in the failover history. Only when you are sure."})
+  String force;
+
   @Override
   public Integer call() throws InterruptedException {
     try (KubeOptions k = kube) {
@@ -41,13 +46,17 @@ final class FailoverCommand implements Callable<Integer> {
       FailbackCommand.requireSite(p, to);
       String platform = p.getMetadata().getName();
       Edits.edit(kube, platform, x -> {
-        x.getSpec().getFailover().setActiveSite(to);
+        Edits.annotate(x, Labels.FAILOVER_TO, to);
         if (reason != null) {
           Edits.annotate(x, Labels.FAILOVER_REASON, reason);
         }
+        if (force != null) {
+          Edits.annotate(x, Labels.FAILOVER_FORCE, force);
+        }
       });
       var out = spec.commandLine().getOut();
-      out.println("platform/" + platform + ": failover to site " + to + " requested (spec.failover.activeSite=" + to + ")");
+      out.println("platform/" + platform + ": failover to site " + to + " requested (home site stays "
+          + p.getSpec().getFailover().getActiveSite() + ")");
       out.flush();
       return wait ? FailbackCommand.awaitSite(kube, platform, to, timeout, out) : 0;
     }

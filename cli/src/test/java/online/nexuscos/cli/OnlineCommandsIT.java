@@ -133,8 +133,11 @@ class OnlineCommandsIT {
     assertThat(failover.out()).contains("running on site secondary").contains("manual failover from primary");
     assertThat(live("site").getStatus().getFailover().getHistory().get(0).getReason()).startsWith("zone-a maintenance");
 
-    Cli.Result same = run("failback", "site", "--kubeconfig", kubeconfig);
-    assertThat(same.out()).contains("already running on site secondary");
+    assertThat(live("site").getSpec().getFailover().getActiveSite()).as("home stays primary").isEqualTo("primary");
+    Cli.Result home = run("failback", "site", "--wait", "--timeout", "30s", "--kubeconfig", kubeconfig);
+    assertThat(home.code()).as(home.err()).isZero();
+    assertThat(home.out()).contains("running on site primary").contains("failback failover from secondary");
+    assertThat(run("failback", "site", "--kubeconfig", kubeconfig).out()).contains("already running on site primary");
     assertThat(run("failover", "site", "--to", "moon", "--kubeconfig", kubeconfig).err())
         .contains("site moon is not declared; choose one of [primary, secondary]");
   }

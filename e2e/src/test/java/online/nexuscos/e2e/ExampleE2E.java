@@ -151,11 +151,26 @@ class ExampleE2E {
     assertThat(deployments(cluster, NAME)).as("Retain: the workloads keep running").hasSize(22)
         .allSatisfy(d -> assertThat(d.getStatus().getAvailableReplicas()).isEqualTo(d.getSpec().getReplicas()));
 
+    // The same spec under another name takes nothing over (selectors and data are nexus-cos's).
+    long renamedMark = cluster.audit().mark();
+    String renamed = E2E.file(readExample().replace("name: nexus-cos\n", "name: nexus-cos-renamed\n"));
+    cluster.kubectl("apply", "-f", renamed).ok();
+    NexusPlatform refused = awaitPlatform(cluster, "nexus-cos-renamed",
+        p -> p.getStatus().getPhase() == online.nexuscos.platform.api.v1alpha1.Phase.Degraded);
+    assertThat(online.nexuscos.operator.status.Conditions.find(refused.getStatus().getConditions(),
+        online.nexuscos.operator.status.ConditionType.DEGRADED).orElseThrow().getMessage())
+        .contains("belongs to platform nexus-cos");
+    assertThat(cluster.operatorWrites(renamedMark)).as("no take-over, no immutable-field PUT")
+        .noneMatch(r -> (r.namespace().startsWith("nexus-") && !r.resource().equals("controllerrevisions"))
+            || r.resource().equals("namespaces"));
+    cluster.kubectl("delete", "-f", renamed, "--wait=true", "--timeout=120s").ok();
+    assertThat(deployments(cluster, NAME)).hasSize(22);
+
     long mark = cluster.audit().mark();
     cluster.kubectl("apply", "-f", example).ok();
     awaitReady(cluster, NAME);
     assertThat(deployments(cluster, NAME).stream().map(d -> d.getMetadata().getUid()).sorted().toList())
-        .as("adopted, not re-created").isEqualTo(uids);
+        .as("adopted back by the platform of the same name, not re-created").isEqualTo(uids);
     assertThat(cluster.operatorWrites(mark)).noneMatch(r -> r.resource().equals("deployments") && r.verb().equals("create"));
   }
 
@@ -177,6 +192,14 @@ class ExampleE2E {
     assertThat(ready.getStatus().getServicesReady()).isEqualTo("22/22");
     assertThat(cluster.admin().namespaces().withLabel(Labels.INSTANCE, NAME).list().getItems())
         .hasSize(9).allSatisfy(n -> assertThat(n.getMetadata().getDeletionTimestamp()).isNull());
+  }
+
+  private String readExample() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of(example));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @AfterAll

@@ -6,18 +6,29 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Node;
 import java.util.List;
-import online.nexuscos.operator.model.Labels;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import online.nexuscos.platform.api.v1alpha1.Phase;
+import java.time.Duration;
+import java.time.Instant;
+import online.nexuscos.operator.status.ConditionType;
+import online.nexuscos.operator.status.Conditions;
+import online.nexuscos.platform.api.v1alpha1.FailoverRecord;
+import online.nexuscos.platform.api.v1alpha1.FailoverStage;
+import online.nexuscos.platform.api.v1alpha1.FailoverTrigger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Failover when a zone's Nodes go NotReady on the real control plane (kwok stops heartbeating
- * them; the scheduler places the new pods in the other zone), and failback on request.
+ * Failover on the real control plane: a zone's Nodes go NotReady (kwok stops heartbeating them),
+ * fencing waits for the old site's pods, the scheduler places the new ones in the other zone;
+ * failback into a dead zone is refused; a pod that will not stop holds the failover.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FailoverE2E {
 
   static final String NAME = "failover-e2e";
@@ -50,24 +61,65 @@ class FailoverE2E {
   }
 
   @Test
-  void aZoneGoingNotReadyFailsThePlatformOverAndFailbackBringsItHome() {
+  @Order(1)
+  void aZoneGoingNotReadyFailsOverAfterFencingAndFailbackWaitsUntilTheZoneIsBack() {
     cluster.kubectl("apply", "-f", E2E.file(PLATFORM)).ok();
     awaitOn("primary");
     assertThat(zonesOfRunningPods()).containsExactly("zone-a");
 
     Zones.setReady(cluster, "zone-a", false);
     NexusPlatform failedOver = awaitOn("secondary");
-    assertThat(failedOver.getStatus().getFailover().getHistory()).isNotEmpty();
+    FailoverRecord record = failedOver.getStatus().getFailover().getHistory().get(0);
+    assertThat(record.getTrigger()).isEqualTo(FailoverTrigger.Automatic);
+    // zone-a's pods stay Terminating (nothing there confirms they stopped): fencing waited for them.
+    assertThat(Duration.between(Instant.parse(record.getStartedAt()), Instant.parse(record.getFinishedAt())))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(60));
     await().atMost(RealCluster.TIMEOUT).until(() -> zonesOfRunningPods().equals(List.of("zone-b")));
     assertThat(E2E.deployments(cluster, NAME)).allSatisfy(d ->
         assertThat(d.getSpec().getTemplate().getSpec().getNodeSelector()).containsEntry(ZONE, "zone-b"));
 
+    // Failback into the dead zone is refused, with the reason, and nothing moves.
+    Command.Result refused = cluster.nexusctl("failback", NAME, "--wait", "--timeout", "60s");
+    assertThat(refused.exit()).as(refused.out() + refused.err()).isNotZero();
+    assertThat(refused.err()).contains("refused").contains("site primary has no Ready Node");
+    NexusPlatform stays = cluster.platform(NAME);
+    assertThat(stays.getStatus().getFailover().getActiveSite()).isEqualTo("secondary");
+    assertThat(stays.getStatus().getFailover().getCurrent()).isNull();
+    assertThat(Conditions.find(stays.getStatus().getConditions(), ConditionType.FAILED_OVER).orElseThrow().getReason())
+        .isEqualTo(ConditionType.Reason.FAILOVER_REFUSED);
+    assertThat(cluster.admin().v1().events().inNamespace("default").list().getItems())
+        .anyMatch(e -> "FailoverRefused".equals(e.getReason()) && NAME.equals(e.getInvolvedObject().getName()));
+
     Zones.setReady(cluster, "zone-a", true);
     await().atMost(RealCluster.TIMEOUT).until(() -> cluster.admin().nodes().list().getItems().stream()
         .filter(n -> "zone-a".equals(n.getMetadata().getLabels().get(ZONE))).allMatch(Zones::ready));
-    cluster.kubectl("annotate", "nxp", NAME, Labels.FAILBACK + "=true", "--overwrite").ok();
+    cluster.nexusctl("failback", NAME, "--wait", "--timeout", "2m").ok();
     awaitOn("primary");
     await().atMost(RealCluster.TIMEOUT).until(() -> zonesOfRunningPods().equals(List.of("zone-a")));
+  }
+
+  @Test
+  @Order(2)
+  void fencingWaitsWhileAPodStillRunsOnAReadyNodeAndSaysSo() {
+    awaitOn("primary");
+    String held = cluster.admin().pods().inNamespace("e2e-failover").list().getItems().stream()
+        .filter(p -> p.getMetadata().getDeletionTimestamp() == null).findFirst().orElseThrow().getMetadata().getName();
+    cluster.kubectl("patch", "pod", held, "-n", "e2e-failover", "--type=merge",
+        "-p", "{\"metadata\":{\"finalizers\":[\"e2e.nexuscos.online/hold\"]}}").ok();
+    try {
+      cluster.nexusctl("failover", NAME, "--to", "secondary", "--reason", "e2e: zone-a maintenance").ok();
+      NexusPlatform stuck = awaitPlatform(cluster, NAME, p -> p.getStatus().getFailover().getCurrent() != null
+          && p.getStatus().getFailover().getCurrent().getStep() == FailoverStage.FencingStuck);
+      assertThat(stuck.getStatus().getPhase()).as("never Ready while fencing").isNotEqualTo(Phase.Ready);
+      assertThat(E2E.deployments(cluster, NAME)).as("nothing starts on the new site").allSatisfy(d ->
+          assertThat(d.getSpec().getTemplate().getSpec().getNodeSelector()).containsEntry(ZONE, "zone-a"));
+      assertThat(cluster.admin().v1().events().inNamespace("default").list().getItems())
+          .anyMatch(e -> "FencingStuck".equals(e.getReason()) && e.getMessage().contains(held));
+    } finally {
+      cluster.kubectl("patch", "pod", held, "-n", "e2e-failover", "--type=merge", "-p", "{\"metadata\":{\"finalizers\":null}}");
+    }
+    awaitOn("secondary");
+    await().atMost(RealCluster.TIMEOUT).until(() -> zonesOfRunningPods().equals(List.of("zone-b")));
   }
 
   @AfterAll

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** nexusctl, the production jar, against the real control plane: get, status, diff, history, rollback, failover. */
+/** nexusctl, the production jar, against the real control plane: get, status, diff, history, rollback, failover, failback. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NexusctlE2E {
 
@@ -55,6 +55,12 @@ class NexusctlE2E {
     assertThat(moved.getStatus().getFailover().getActiveSite()).isEqualTo("secondary");
     assertThat(E2E.deployment(cluster, "e2e-nexusctl", "api").getSpec().getTemplate().getSpec().getNodeSelector())
         .containsEntry("topology.kubernetes.io/zone", "zone-b");
+    assertThat(moved.getSpec().getFailover().getActiveSite()).as("the home site stays in the spec").isEqualTo("primary");
+
+    // Failback after a manual failover returns home.
+    assertThat(cluster.nexusctl("failback", NAME, "--wait", "--timeout", "2m").ok().out()).contains("running on site primary");
+    assertThat(E2E.deployment(cluster, "e2e-nexusctl", "api").getSpec().getTemplate().getSpec().getNodeSelector())
+        .containsEntry("topology.kubernetes.io/zone", "zone-a");
   }
 
   @AfterAll

@@ -24,9 +24,14 @@ class RollbackE2E {
   static final String PLATFORM = E2E.platform(NAME, "1.0.0", "e2e-rollback", """
       rollout: {progressDeadlineSeconds: 10}
       services:
-        - {name: api, namespace: e2e-rollback, port: 3000, replicas: 1}
+        - {name: api, namespace: e2e-rollback, port: 3000, replicas: 1, critical: true}
         - {name: worker, namespace: e2e-rollback, port: 3001, replicas: 1, dependsOn: [api]}
-      """);
+      failover:
+        activeSite: primary
+        automatic: true
+        gracePeriodSeconds: 3
+        criticalUnavailableThreshold: 1
+      """ + E2E.ZONE_SITES.indent(2));
 
   private final RealCluster cluster = RealCluster.get();
   private final long start = cluster.audit().mark();
@@ -57,6 +62,12 @@ class RollbackE2E {
         && r.resource().equals("deployments/status") && r.name().equals("api"))).isNotEmpty();
     assertThat(cluster.admin().v1().events().inNamespace("default").list().getItems())
         .anyMatch(e -> "RolledBack".equals(e.getReason()) && NAME.equals(e.getInvolvedObject().getName()));
+    // A critical service down for longer than the failover grace period, because of its release:
+    // a rollout failure, never a site failure.
+    assertThat(rolledBack.getStatus().getFailover().getActiveSite()).isEqualTo("primary");
+    assertThat(rolledBack.getStatus().getFailover().getHistory()).as("no failover happened").isNullOrEmpty();
+    assertThat(cluster.admin().v1().events().inNamespace("default").list().getItems())
+        .noneMatch(e -> "FailoverStarted".equals(e.getReason()) && NAME.equals(e.getInvolvedObject().getName()));
   }
 
   @AfterAll

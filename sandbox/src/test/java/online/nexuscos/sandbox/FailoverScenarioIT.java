@@ -74,8 +74,8 @@ class FailoverScenarioIT {
     FailoverRecord record = after.getStatus().getFailover().getHistory().get(0);
     assertThat(record.getFrom()).isEqualTo("primary");
     assertThat(record.getTo()).isEqualTo("secondary");
-    assertThat(record.getTrigger()).isEqualTo("Manual");
-    assertThat(record.getOutcome()).isEqualTo("Succeeded");
+    assertThat(record.getTrigger()).isEqualTo(online.nexuscos.platform.api.v1alpha1.FailoverTrigger.Manual);
+    assertThat(record.getOutcome()).isEqualTo(online.nexuscos.platform.api.v1alpha1.FailoverOutcome.Succeeded);
     assertThat(record.getFinishedAt()).isNotNull();
     assertThat(Conditions.find(after.getStatus().getConditions(), ConditionType.FAILED_OVER).orElseThrow().getStatus())
         .as("running where the spec says").isEqualTo("False");
@@ -104,11 +104,11 @@ class FailoverScenarioIT {
     sandbox.sandbox().kubelet().setZoneReady("zone-a", false);
     NexusPlatform unhealthy = sandbox.awaitStatus("nexus-cos", x -> x.getStatus().getFailover().getUnhealthySince() != null);
     Instant since = Instant.parse(unhealthy.getStatus().getFailover().getUnhealthySince());
-    assertThat(unhealthy.getStatus().getFailover().getUnhealthyReason()).contains("no Ready node on site primary");
+    assertThat(unhealthy.getStatus().getFailover().getUnhealthyReason()).contains("site primary has no Ready Node");
 
     NexusPlatform failedOver = awaitOn("secondary");
     FailoverRecord record = failedOver.getStatus().getFailover().getHistory().get(0);
-    assertThat(record.getTrigger()).isEqualTo("Automatic");
+    assertThat(record.getTrigger()).isEqualTo(online.nexuscos.platform.api.v1alpha1.FailoverTrigger.Automatic);
     assertThat(Instant.parse(record.getStartedAt())).as("not before the grace period").isAfterOrEqualTo(since.plusSeconds(3));
     var condition = Conditions.find(failedOver.getStatus().getConditions(), ConditionType.FAILED_OVER).orElseThrow();
     assertThat(condition.getStatus()).isEqualTo("True");
@@ -126,7 +126,7 @@ class FailoverScenarioIT {
     // A deliberate failback.
     sandbox.edit("nexus-cos", p -> p.getMetadata().setAnnotations(new HashMap<>(Map.of(Labels.FAILBACK, "true"))));
     NexusPlatform back = awaitOn("primary");
-    assertThat(back.getStatus().getFailover().getHistory().get(0).getTrigger()).isEqualTo("Failback");
+    assertThat(back.getStatus().getFailover().getHistory().get(0).getTrigger()).isEqualTo(online.nexuscos.platform.api.v1alpha1.FailoverTrigger.Failback);
     assertThat(back.getMetadata().getAnnotations()).doesNotContainKey(Labels.FAILBACK);
     assertThat(deployments()).allSatisfy(d ->
         assertThat(d.getSpec().getTemplate().getSpec().getNodeSelector()).containsEntry(ZONE, "zone-a"));
@@ -152,7 +152,7 @@ class FailoverScenarioIT {
     sandbox.sandbox().stopOperator();
     sandbox.sandbox().startOperator();
     NexusPlatform done = awaitOn("secondary");
-    assertThat(done.getStatus().getFailover().getHistory().get(0).getOutcome()).isEqualTo("Succeeded");
+    assertThat(done.getStatus().getFailover().getHistory().get(0).getOutcome()).isEqualTo(online.nexuscos.platform.api.v1alpha1.FailoverOutcome.Succeeded);
     assertThat(deployments()).allSatisfy(d ->
         assertThat(d.getSpec().getTemplate().getSpec().getNodeSelector()).containsEntry(ZONE, "zone-b"));
   }

@@ -42,7 +42,7 @@ public final class Applier {
       ChildKey key = ChildKey.of(want);
       live.get(key).ifPresent(have -> {
         String owner = Labels.instanceOf(have.getMetadata().getLabels());
-        if (ownedByUs(platform, owner, live)) {
+        if (ownedByUs(platform, owner)) {
           report.observed(key, have);
         } else {
           report.conflict(key, ownerText(owner));
@@ -85,7 +85,7 @@ public final class Applier {
         }
         String owner = Labels.instanceOf(have.getMetadata().getLabels());
         boolean adopt = owner == null && key.kind() == ChildKind.NAMESPACE;
-        if (!adopt && !ownedByUs(platform, owner, live)) {
+        if (!adopt && !ownedByUs(platform, owner)) {
           report.conflict(key, ownerText(owner));
           if (key.kind() == ChildKind.NAMESPACE) {
             blockedNamespaces.put(key.name(), ownerText(owner));
@@ -106,33 +106,50 @@ public final class Applier {
     return report;
   }
 
-  /** Deletes every object of the platform that is not desired any more; releases namespaces. */
+  /**
+   * Deletes every object of the platform that is not desired any more. A namespace that leaves the
+   * spec is never deleted: it is released (our labels removed), whatever it holds.
+   */
   public void prune(String platform, List<HasMetadata> desired, LiveView live, ApplyReport report) {
     Set<ChildKey> wanted = new HashSet<>();
     desired.forEach(d -> wanted.add(ChildKey.of(d)));
     List<HasMetadata> stale =
         live.ownedBy(platform).stream().filter(o -> !wanted.contains(ChildKey.of(o))).toList();
-    remove(stale, report, live);
+    remove(platform, stale, report, live, false);
   }
 
   /**
-   * Deletes everything the platform created, in reverse apply order; namespaces it adopted are
-   * released (our labels removed) instead.
+   * Deletes everything the platform created, in reverse apply order (deletionPolicy Delete). A
+   * namespace is deleted only if the platform created it and nothing in it was made by anyone
+   * else ({@link ForeignObjects}); otherwise it is released.
    */
   public ApplyReport deleteAll(String platform, LiveView live) {
     ApplyReport report = new ApplyReport();
-    remove(live.ownedBy(platform), report, live);
+    remove(platform, live.ownedBy(platform), report, live, true);
     return report;
   }
 
-  private void remove(List<HasMetadata> objects, ApplyReport report, LiveView live) {
+  private void remove(String platform, List<HasMetadata> objects, ApplyReport report, LiveView live,
+      boolean deleteNamespaces) {
     List<HasMetadata> ordered =
         objects.stream().sorted(Comparator.comparing(ChildKey::of).reversed()).toList();
     for (HasMetadata object : ordered) {
       ChildKey key = ChildKey.of(object);
       try {
-        if (key.kind() == ChildKind.NAMESPACE && "true".equals(ObjectDiff.annotation(object, Labels.ADOPTED))) {
-          release(key, object, report, live);
+        if (key.kind() == ChildKind.NAMESPACE) {
+          String keep = "true".equals(ObjectDiff.annotation(object, Labels.ADOPTED))
+              ? "it existed before the platform adopted it"
+              : !deleteNamespaces ? "it left the spec, and a namespace is only deleted with its platform (deletionPolicy Delete)"
+              : ForeignObjects.in(client, platform, key.name()).map(o -> "it holds " + o + ", which the platform did not create")
+                  .orElse(null);
+          if (keep != null) {
+            release(key, object, report, live);
+            report.released(key, keep);
+            continue;
+          }
+          LOG.info("Deleting {}", key);
+          client.resource(object).delete();
+          report.deleted(key);
         } else {
           LOG.info("Deleting {}", key);
           client.resource(object).delete();
@@ -223,9 +240,13 @@ public final class Applier {
         : "belongs to platform " + owner;
   }
 
-  /** Ours, or labelled with a platform that no longer exists (left behind by deletionPolicy Retain). */
-  private static boolean ownedByUs(String platform, String owner, LiveView live) {
-    return platform.equals(owner) || (owner != null && !live.platformExists(owner));
+  /**
+   * Ours: labelled with this platform's name. Objects a retained platform left behind are adopted
+   * back only by a platform of the same name; one of another name never takes them over, even
+   * when their platform is gone (their selectors and data are another platform's).
+   */
+  private static boolean ownedByUs(String platform, String owner) {
+    return platform.equals(owner);
   }
 
   private static String reason(KubernetesClientException e) {

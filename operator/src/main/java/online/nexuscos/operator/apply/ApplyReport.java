@@ -25,6 +25,9 @@ public final class ApplyReport {
     }
   }
 
+  /** A namespace handed back instead of deleted (our labels removed), and why. */
+  public record Release(ChildKey key, String reason) {}
+
   /** An object the cluster is deleting (Terminating): waited for, neither written nor fought. */
   public record Wait(ChildKey key, String reason) {
     public String describe() {
@@ -36,6 +39,7 @@ public final class ApplyReport {
   private final List<ChildKey> created = new ArrayList<>();
   private final List<ChildKey> updated = new ArrayList<>();
   private final List<ChildKey> deleted = new ArrayList<>();
+  private final List<Release> released = new ArrayList<>();
   private final List<Conflict> conflicts = new ArrayList<>();
   private final List<Failure> failures = new ArrayList<>();
   private final List<Wait> waits = new ArrayList<>();
@@ -56,6 +60,10 @@ public final class ApplyReport {
 
   void deleted(ChildKey key) {
     deleted.add(key);
+  }
+
+  void released(ChildKey key, String reason) {
+    released.add(new Release(key, reason));
   }
 
   void conflict(ChildKey key, String reason) {
@@ -85,6 +93,10 @@ public final class ApplyReport {
 
   public List<ChildKey> deleted() {
     return List.copyOf(deleted);
+  }
+
+  public List<Release> released() {
+    return List.copyOf(released);
   }
 
   public List<Conflict> conflicts() {

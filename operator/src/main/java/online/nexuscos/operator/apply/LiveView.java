@@ -17,8 +17,6 @@ public interface LiveView {
   /** Every live object labelled as belonging to platform {@code instance}. */
   List<HasMetadata> ownedBy(String instance);
 
-  /** Whether a NexusPlatform of this name exists (if not, objects labelled with it are orphans). */
-  boolean platformExists(String instance);
 
   /** Tells the caches about an object the operator just wrote, so the next read sees it. */
   default void written(HasMetadata before, HasMetadata after) {}

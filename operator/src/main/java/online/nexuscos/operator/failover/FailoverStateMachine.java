@@ -5,41 +5,67 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import online.nexuscos.platform.api.v1alpha1.FailoverOutcome;
 import online.nexuscos.platform.api.v1alpha1.FailoverRecord;
+import online.nexuscos.platform.api.v1alpha1.FailoverStage;
 import online.nexuscos.platform.api.v1alpha1.FailoverStatus;
+import online.nexuscos.platform.api.v1alpha1.FailoverTrigger;
+import online.nexuscos.platform.api.v1alpha1.SiteProblem;
 
 /**
  * The failover runbook as a state machine: decides which site the platform runs on and each step
  * of a switch — fence (every service scaled to zero on the old site), then start on the new site
  * in dependency order, then verify — and when to fail over on its own: the active site unhealthy
- * past the grace period, a healthy standby, no rollback under way, at most one automatic failover
- * per grace window, never back by itself. Pure: time comes in as {@code now}.
+ * past the grace period, a standby that can run the critical services, no release (rollout or
+ * rollback) under way, at most one automatic failover per grace window, never back by itself. A
+ * requested failover or failback to a site that cannot run the critical services is refused
+ * unless forced. Pure: time comes in as {@code now}.
  */
 public final class FailoverStateMachine {
 
-  public static final String MANUAL = "Manual";
-  public static final String AUTOMATIC = "Automatic";
-  public static final String FAILBACK = "Failback";
-  public static final String FENCING = "Fencing";
-  public static final String STARTING = "Starting";
-  public static final String IN_PROGRESS = "InProgress";
-  public static final String SUCCEEDED = "Succeeded";
-  public static final String FAILED = "Failed";
+  /** Whether a site can run the platform's critical services now; {@code problem} null when it can. */
+  public record SiteReadiness(long readyNodes, SiteProblem problem, String detail) {
+    public static SiteReadiness ok(long readyNodes) {
+      return new SiteReadiness(readyNodes, null, null);
+    }
+
+    boolean canRun() {
+      return problem == null;
+    }
+  }
+
+  /**
+   * What is left of the platform where it is being fenced.
+   *
+   * @param scaledDown every Deployment is at zero replicas and its controller has seen that
+   * @param podsOnReadyNodes pods of the platform (terminating or not) on Ready Nodes: they may serve and write
+   * @param podsOnLostNodes pods on Nodes that are not Ready: gone once the fence wait is over
+   */
+  public record Fence(boolean scaledDown, List<String> podsOnReadyNodes, List<String> podsOnLostNodes) {
+    public static final Fence DONE = new Fence(true, List.of(), List.of());
+  }
 
   /**
    * What the reconcile observed.
    *
    * @param siteNames the declared sites, in spec order
-   * @param readyNodes Ready nodes per site
+   * @param sites what each site can run now
    * @param unavailableCritical critical services with no available replica on the active site
-   * @param fenced every Deployment is at zero replicas
+   * @param fence what still runs of the platform (observed from Pods, not only Deployment status)
+   * @param fenceWait how long pods on Nodes that are not Ready are waited for before they count as
+   *     gone, and after which pods on Ready Nodes make the fencing stuck
    * @param started every service is available on the new site
+   * @param releaseInProgress a rollout or rollback is under way: unavailable services are the
+   *     release's, not the site's, and no automatic failover starts
+   * @param force who and why, when a failover to a site that cannot run the platform is forced
+   * @param requestedSite a one-shot manual failover to this site (nexusctl failover), which leaves
+   *     spec.failover.activeSite, the platform's home, as it is; null when none is asked for
    */
   public record Input(
       String specSite, List<String> siteNames, boolean automatic, Duration grace, int threshold, int historyLimit,
-      FailoverStatus status, boolean failbackRequested, Map<String, Long> readyNodes,
-      List<String> unavailableCritical, boolean fenced, boolean started, boolean rollbackInProgress,
-      Instant now, Duration startDeadline) {}
+      FailoverStatus status, boolean failbackRequested, Map<String, SiteReadiness> sites,
+      List<String> unavailableCritical, Fence fence, Duration fenceWait, boolean started, boolean releaseInProgress,
+      Instant now, Duration startDeadline, String force, String requestedSite) {}
 
   /** An Event to emit. */
   public record Notice(boolean warning, String reason, String message) {}
@@ -66,18 +92,47 @@ public final class FailoverStateMachine {
     if (current != null) {
       return continueFailover(in, st, current, notices);
     }
+    FailoverTrigger trigger = null;
+    String why = null;
+    String to = in.specSite();
     if (!in.specSite().equals(st.getAcknowledgedSite())) {
-      st.setAcknowledgedSite(in.specSite());
-      if (!in.specSite().equals(st.getActiveSite())) {
-        return start(in, st, in.specSite(), MANUAL, "spec.failover.activeSite changed to " + in.specSite(), notices);
+      if (in.specSite().equals(st.getActiveSite())) {
+        st.setAcknowledgedSite(in.specSite());
+      } else {
+        trigger = FailoverTrigger.Manual;
+        why = "spec.failover.activeSite changed to " + in.specSite();
       }
+    } else if (in.requestedSite() != null && in.siteNames().contains(in.requestedSite())
+        && !in.requestedSite().equals(st.getActiveSite())) {
+      trigger = FailoverTrigger.Manual;
+      to = in.requestedSite();
+      why = "failover to " + to + " requested";
+    } else if (in.failbackRequested() && !in.specSite().equals(st.getActiveSite())) {
+      trigger = FailoverTrigger.Failback;
+      why = "failback to " + in.specSite() + " requested";
     }
-    if (in.failbackRequested() && !in.specSite().equals(st.getActiveSite())) {
-      return start(in, st, in.specSite(), FAILBACK, "failback to " + in.specSite() + " requested", notices);
+    if (trigger == null) {
+      // A refused one-shot request (failback) stays on record while its site still cannot run the platform.
+      SiteReadiness refused = st.getRefusedSite() == null ? null : in.sites().get(st.getRefusedSite());
+      if (refused == null || refused.canRun() || st.getRefusedSite().equals(st.getActiveSite())) {
+        clearRefusal(st);
+      }
+    } else {
+      SiteReadiness target = in.sites().getOrDefault(to, new SiteReadiness(0, SiteProblem.NoReadyNode,
+          "site " + to + " has no Node"));
+      if (target.canRun() || in.force() != null) {
+        st.setAcknowledgedSite(in.specSite());
+        clearRefusal(st);
+        String reason = target.canRun() ? why : why + "; FORCED by " + in.force() + " although " + target.detail();
+        return start(in, st, to, trigger, reason, !target.canRun(), notices);
+      }
+      refuse(st, to, trigger, target, notices);
     }
     String active = st.getActiveSite();
-    String unhealthy = in.readyNodes().getOrDefault(active, 0L) == 0 ? "no Ready node on site " + active
-        : in.unavailableCritical().size() >= in.threshold()
+    SiteReadiness here = in.sites().getOrDefault(active, new SiteReadiness(0, SiteProblem.NoReadyNode,
+        "site " + active + " has no Node"));
+    String unhealthy = !here.canRun() ? here.detail()
+        : !in.releaseInProgress() && in.unavailableCritical().size() >= in.threshold()
             ? "critical services unavailable on site " + active + ": " + String.join(", ", in.unavailableCritical())
             : null;
     if (unhealthy == null) {
@@ -90,47 +145,83 @@ public final class FailoverStateMachine {
     }
     st.setUnhealthyReason(unhealthy);
     Instant since = Instant.parse(st.getUnhealthySince());
-    if (!in.automatic() || in.now().isBefore(since.plus(in.grace())) || in.rollbackInProgress() || recentAutomatic(st, in)) {
+    if (!in.automatic() || in.now().isBefore(since.plus(in.grace())) || in.releaseInProgress() || recentAutomatic(st, in)) {
       return new Decision(st, active, false, false, notices);
     }
     String standby = in.siteNames().stream()
-        .filter(s -> !s.equals(active) && in.readyNodes().getOrDefault(s, 0L) > 0).findFirst().orElse(null);
+        .filter(s -> !s.equals(active) && in.sites().containsKey(s) && in.sites().get(s).canRun()).findFirst().orElse(null);
     if (standby == null) {
       return new Decision(st, active, false, false, notices);
     }
-    return start(in, st, standby, AUTOMATIC, unhealthy + " for " + in.grace().toSeconds() + "s or more", notices);
+    return start(in, st, standby, FailoverTrigger.Automatic, unhealthy + " for " + in.grace().toSeconds() + "s or more",
+        false, notices);
+  }
+
+  /** Records (and announces once) that a requested switch to {@code site} is not started. */
+  private static void refuse(FailoverStatus st, String site, FailoverTrigger trigger, SiteReadiness target,
+      List<Notice> notices) {
+    String message = trigger + " to site " + site + " refused: " + target.detail()
+        + ". It starts once the site can run the critical services; to go there anyway, annotate the platform "
+        + "platform.nexuscos.online/failover-force=\"<who>: <why>\" (nexusctl failover/failback --force).";
+    boolean news = !site.equals(st.getRefusedSite()) || target.problem() != st.getRefusal();
+    st.setRefusedSite(site);
+    st.setRefusal(target.problem());
+    st.setRefusalMessage(message);
+    if (news) {
+      notices.add(new Notice(true, "FailoverRefused", message));
+    }
+  }
+
+  private static void clearRefusal(FailoverStatus st) {
+    st.setRefusedSite(null);
+    st.setRefusal(null);
+    st.setRefusalMessage(null);
   }
 
   private static Decision continueFailover(Input in, FailoverStatus st, FailoverRecord current, List<Notice> notices) {
-    if (FENCING.equals(current.getStep())) {
-      if (!in.fenced()) {
+    if (current.getStep() == FailoverStage.Fencing || current.getStep() == FailoverStage.FencingStuck) {
+      Fence f = in.fence();
+      boolean waited = !in.now().isBefore(Instant.parse(current.getStartedAt()).plus(in.fenceWait()));
+      boolean stillServing = !f.scaledDown() || !f.podsOnReadyNodes().isEmpty();
+      if (stillServing || (!f.podsOnLostNodes().isEmpty() && !waited)) {
+        if (stillServing && waited && current.getStep() == FailoverStage.Fencing) {
+          current.setStep(FailoverStage.FencingStuck);
+          notices.add(new Notice(true, "FencingStuck", "Fencing site " + current.getFrom() + " has taken "
+              + in.fenceWait().toSeconds() + "s and "
+              + (f.podsOnReadyNodes().isEmpty() ? "Deployments are not scaled down yet"
+                  : f.podsOnReadyNodes().size() + " pod(s) still run on Ready Nodes: " + String.join(", ", f.podsOnReadyNodes()))
+              + ". Nothing moves to " + current.getTo() + " while they may serve and write; find out why they do not stop "
+              + "(finalizers, kubectl describe pod)."));
+        }
         return new Decision(st, current.getFrom(), true, true, notices);
       }
-      current.setStep(STARTING);
+      current.setStep(FailoverStage.Starting);
       st.setActiveSite(current.getTo());
       return new Decision(st, current.getTo(), false, true, notices);
     }
     if (in.started()) {
-      finish(st, current, SUCCEEDED, in, notices);
+      finish(st, current, FailoverOutcome.Succeeded, in, notices);
       return new Decision(st, current.getTo(), false, false, notices);
     }
     Instant started = Instant.parse(current.getStartedAt());
     if (!in.now().isBefore(started.plus(in.startDeadline()))) {
-      finish(st, current, FAILED, in, notices);
+      finish(st, current, FailoverOutcome.Failed, in, notices);
       return new Decision(st, current.getTo(), false, false, notices);
     }
     return new Decision(st, current.getTo(), false, true, notices);
   }
 
-  private static Decision start(Input in, FailoverStatus st, String to, String trigger, String reason, List<Notice> notices) {
+  private static Decision start(Input in, FailoverStatus st, String to, FailoverTrigger trigger, String reason,
+      boolean forced, List<Notice> notices) {
     FailoverRecord r = new FailoverRecord();
     r.setFrom(st.getActiveSite());
     r.setTo(to);
     r.setTrigger(trigger);
     r.setReason(reason);
     r.setStartedAt(in.now().toString());
-    r.setOutcome(IN_PROGRESS);
-    r.setStep(FENCING);
+    r.setOutcome(FailoverOutcome.InProgress);
+    r.setStep(FailoverStage.Fencing);
+    r.setForced(forced ? Boolean.TRUE : null);
     st.setCurrent(r);
     st.setUnhealthySince(null);
     st.setUnhealthyReason(null);
@@ -139,7 +230,7 @@ public final class FailoverStateMachine {
     return new Decision(st, r.getFrom(), true, true, notices);
   }
 
-  private static void finish(FailoverStatus st, FailoverRecord r, String outcome, Input in, List<Notice> notices) {
+  private static void finish(FailoverStatus st, FailoverRecord r, FailoverOutcome outcome, Input in, List<Notice> notices) {
     r.setOutcome(outcome);
     r.setStep(null);
     r.setFinishedAt(in.now().toString());
@@ -150,9 +241,9 @@ public final class FailoverStateMachine {
       history.addAll(st.getHistory());
     }
     st.setHistory(history.subList(0, Math.min(history.size(), in.historyLimit())));
-    notices.add(SUCCEEDED.equals(outcome)
+    notices.add(outcome == FailoverOutcome.Succeeded
         ? new Notice(false, "FailoverCompleted", "Running on site " + r.getTo() + " (failover from " + r.getFrom()
-            + ", " + r.getTrigger().toLowerCase() + "); every service is available.")
+            + ", " + r.getTrigger().name().toLowerCase(java.util.Locale.ROOT) + "); every service is available.")
         : new Notice(true, "FailoverFailed", "Services did not all become available on site " + r.getTo()
             + " within " + in.startDeadline().toSeconds() + "s; the platform stays there. Check the site's nodes and data stores."));
   }
@@ -160,7 +251,7 @@ public final class FailoverStateMachine {
   /** One automatic failover per grace window at most: no flapping. */
   private static boolean recentAutomatic(FailoverStatus st, Input in) {
     return st.getHistory() != null && st.getHistory().stream()
-        .filter(r -> AUTOMATIC.equals(r.getTrigger()))
+        .filter(r -> r.getTrigger() == FailoverTrigger.Automatic)
         .anyMatch(r -> in.now().isBefore(Instant.parse(r.getStartedAt()).plus(in.grace())));
   }
 
@@ -169,6 +260,9 @@ public final class FailoverStateMachine {
     if (s != null) {
       c.setActiveSite(s.getActiveSite());
       c.setAcknowledgedSite(s.getAcknowledgedSite());
+      c.setRefusedSite(s.getRefusedSite());
+      c.setRefusal(s.getRefusal());
+      c.setRefusalMessage(s.getRefusalMessage());
       c.setUnhealthySince(s.getUnhealthySince());
       c.setUnhealthyReason(s.getUnhealthyReason());
       c.setCurrent(s.getCurrent() == null ? null : copy(s.getCurrent()));
@@ -187,6 +281,7 @@ public final class FailoverStateMachine {
     c.setFinishedAt(r.getFinishedAt());
     c.setOutcome(r.getOutcome());
     c.setStep(r.getStep());
+    c.setForced(r.getForced());
     return c;
   }
 }

@@ -1,16 +1,23 @@
 package online.nexuscos.operator.failover;
 
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import online.nexuscos.operator.model.ResolvedPlatform;
 import online.nexuscos.operator.model.ResolvedService;
+import online.nexuscos.platform.api.v1alpha1.SiteProblem;
 import online.nexuscos.platform.api.v1alpha1.SiteSpec;
 
-/** Reads a site's health from Nodes and Deployments. Pure. */
+/**
+ * Reads a site's health from Nodes and Deployments: whether its Ready Nodes can hold the
+ * platform's critical services (the signal for failover), and which critical services are down.
+ * A release that does not become ready is judged elsewhere (the rollout state machine). Pure.
+ */
 public final class SiteHealth {
 
   private SiteHealth() {}
@@ -31,6 +38,65 @@ public final class SiteHealth {
     return node.getStatus() != null && node.getStatus().getConditions() != null
         && node.getStatus().getConditions().stream()
             .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  /**
+   * Whether the site can run the platform's critical services now: at least one Ready Node, and
+   * the Ready Nodes' allocatable CPU, memory and pods hold the critical services' requests at their
+   * minimum replica counts (the HPA minimum where autoscaling is on).
+   */
+  public static FailoverStateMachine.SiteReadiness readiness(SiteSpec site, Collection<Node> nodes,
+      ResolvedPlatform platform) {
+    List<Node> members = nodes.stream().filter(n -> onSite(site, n)).toList();
+    List<Node> ready = members.stream().filter(SiteHealth::ready).toList();
+    if (ready.isEmpty()) {
+      return new FailoverStateMachine.SiteReadiness(0, SiteProblem.NoReadyNode, "site " + site.getName()
+          + " has no Ready Node (" + members.size() + " Node(s) match its placement)");
+    }
+    BigDecimal cpu = BigDecimal.ZERO;
+    BigDecimal memory = BigDecimal.ZERO;
+    long pods = 0;
+    for (ResolvedService s : platform.services()) {
+      if (!s.critical()) {
+        continue;
+      }
+      int replicas = s.autoscaling() != null && s.autoscaling().enabled() ? s.autoscaling().minReplicas() : s.replicas();
+      pods += replicas;
+      cpu = cpu.add(amount(s.resources() == null ? null : s.resources().requestCpu()).multiply(BigDecimal.valueOf(replicas)));
+      memory = memory.add(amount(s.resources() == null ? null : s.resources().requestMemory())
+          .multiply(BigDecimal.valueOf(replicas)));
+    }
+    List<String> missing = new ArrayList<>();
+    if (allocatable(ready, "cpu").compareTo(cpu) < 0) {
+      missing.add("CPU " + cpu.stripTrailingZeros().toPlainString() + " requested, " + allocatable(ready, "cpu").stripTrailingZeros().toPlainString() + " allocatable");
+    }
+    if (allocatable(ready, "memory").compareTo(memory) < 0) {
+      missing.add("memory " + memory.toBigInteger() + " bytes requested, " + allocatable(ready, "memory").toBigInteger() + " allocatable");
+    }
+    if (allocatable(ready, "pods").compareTo(BigDecimal.valueOf(pods)) < 0) {
+      missing.add(pods + " pods needed, " + allocatable(ready, "pods").toBigInteger() + " allowed");
+    }
+    if (!missing.isEmpty()) {
+      return new FailoverStateMachine.SiteReadiness(ready.size(), SiteProblem.InsufficientCapacity, "site " + site.getName()
+          + "'s " + ready.size() + " Ready Node(s) cannot hold the critical services: " + String.join(", ", missing));
+    }
+    return FailoverStateMachine.SiteReadiness.ok(ready.size());
+  }
+
+  private static BigDecimal allocatable(List<Node> nodes, String resource) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (Node n : nodes) {
+      var alloc = n.getStatus() == null ? null : n.getStatus().getAllocatable();
+      if (alloc == null || !alloc.containsKey(resource)) {
+        return BigDecimal.valueOf(Long.MAX_VALUE); // not reported: not a limit we can judge
+      }
+      sum = sum.add(Quantity.getAmountInBytes(alloc.get(resource)));
+    }
+    return sum;
+  }
+
+  private static BigDecimal amount(String quantity) {
+    return quantity == null ? BigDecimal.ZERO : Quantity.getAmountInBytes(new Quantity(quantity));
   }
 
   /** How many Ready nodes the site has. */

@@ -45,6 +45,16 @@ public final class Labels {
   public static final String FAILBACK = PREFIX + "failback";
   /** With a manual failover or failback: the person's reason, recorded in the failover history. */
   public static final String FAILOVER_REASON = PREFIX + "failover-reason";
+  /**
+   * One-shot: fail over to this site now (nexusctl failover). spec.failover.activeSite stays the
+   * platform's home, where failback returns.
+   */
+  public static final String FAILOVER_TO = PREFIX + "failover-to";
+  /**
+   * One-shot: go to the requested site even though it cannot run the critical services now; the
+   * value (who and why) is recorded in the failover history.
+   */
+  public static final String FAILOVER_FORCE = PREFIX + "failover-force";
 
   /** Selector of every object any Nexus operator manages (what the informers watch). */
   public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + MANAGED_BY_VALUE;

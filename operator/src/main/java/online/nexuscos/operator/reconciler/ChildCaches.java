@@ -2,6 +2,7 @@ package online.nexuscos.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -36,6 +37,7 @@ final class ChildCaches {
       new EnumMap<>(ChildKind.class);
   private InformerEventSource<ControllerRevision, NexusPlatform> revisions;
   private InformerEventSource<Node, NexusPlatform> nodes;
+  private InformerEventSource<Pod, NexusPlatform> pods;
 
   List<EventSource<?, NexusPlatform>> create(EventSourceContext<NexusPlatform> context, Set<String> namespaces) {
     List<EventSource<?, NexusPlatform>> list = new ArrayList<>();
@@ -64,12 +66,33 @@ final class ChildCaches {
             || !Objects.equals(now.getMetadata().getLabels(), before.getMetadata().getLabels()))
         .build(), context);
     list.add(nodes);
+    // Pods of the platform, for fencing: only their disappearance (and deletion start) matters,
+    // so other pod updates (status, readiness) do not wake the reconciler; Deployments report those.
+    var podConfig = InformerEventSourceConfiguration.from(Pod.class, NexusPlatform.class)
+        .withName("pods")
+        .withLabelSelector(Labels.MANAGED_SELECTOR)
+        .withSecondaryToPrimaryMapper(ChildCaches::toPrimary)
+        .withOnAddFilter(p -> false)
+        .withOnUpdateFilter((now, before) -> before.getMetadata().getDeletionTimestamp() == null
+            && now.getMetadata().getDeletionTimestamp() != null);
+    if (namespaces.isEmpty()) {
+      podConfig.withWatchAllNamespaces();
+    } else {
+      podConfig.withNamespaces(namespaces);
+    }
+    pods = new InformerEventSource<>(podConfig.build(), context);
+    list.add(pods);
     return list;
   }
 
   /** Every Node of the cluster. */
   List<Node> nodes() {
     return nodes.list(n -> true).toList();
+  }
+
+  /** The pods of platform {@code instance} (terminating ones included). */
+  List<Pod> podsOf(String instance) {
+    return pods.list(p -> instance.equals(Labels.instanceOf(p.getMetadata().getLabels()))).toList();
   }
 
   /** The recorded revisions (ControllerRevisions) of platform {@code instance}. */
@@ -116,11 +139,6 @@ final class ChildCaches {
               .forEach(owned::add);
         }
         return owned;
-      }
-
-      @Override
-      public boolean platformExists(String instance) {
-        return primaries.get(new ResourceID(instance)).isPresent();
       }
 
       @Override

@@ -2,6 +2,7 @@ package online.nexuscos.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,10 +53,10 @@ final class Convergence {
     this.clock = clock;
   }
 
-  Result run(NexusPlatform platform, LiveView live, List<Node> nodes) {
+  Result run(NexusPlatform platform, LiveView live, List<Node> nodes, List<Pod> pods) {
     String name = platform.getMetadata().getName();
     boolean paused = Boolean.TRUE.equals(platform.getSpec().getPaused());
-    FailoverStateMachine.Decision failover = paused ? keepSite(platform) : FailoverStep.decide(platform, live, nodes, clock);
+    FailoverStateMachine.Decision failover = paused ? keepSite(platform) : FailoverStep.decide(platform, live, nodes, pods, clock);
     ResolvedPlatform resolved = PlatformResolver.resolve(platform, failover.site(), failover.fenced());
     List<HasMetadata> desired = PlatformRenderer.render(resolved);
     RolloutState state = RolloutState.of(platform.getStatus());

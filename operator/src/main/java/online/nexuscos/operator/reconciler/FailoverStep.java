@@ -2,10 +2,12 @@ package online.nexuscos.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,8 @@ import online.nexuscos.operator.rollout.ServiceProgress;
 import online.nexuscos.operator.status.ConditionType;
 import online.nexuscos.operator.status.Conditions;
 import online.nexuscos.platform.api.v1alpha1.FailoverSpec;
+import online.nexuscos.platform.api.v1alpha1.FailoverStage;
+import online.nexuscos.platform.api.v1alpha1.FailoverTrigger;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import online.nexuscos.platform.api.v1alpha1.Phase;
 import online.nexuscos.platform.api.v1alpha1.SiteSpec;
@@ -45,34 +49,45 @@ final class FailoverStep {
   /** No sites declared: no placement, no endpoints, nothing to decide. */
   static final FailoverStateMachine.Decision NONE = new FailoverStateMachine.Decision(null, null, false, false, List.of());
 
-  static FailoverStateMachine.Decision decide(NexusPlatform platform, LiveView live, List<Node> nodes, Clock clock) {
+  /**
+   * How long pods on Nodes that are not Ready are waited for when fencing: the pods' default
+   * termination grace period (30 s, we set none) and as much again for the kubelet to report.
+   */
+  static final Duration FENCE_WAIT = Duration.ofSeconds(60);
+
+  static FailoverStateMachine.Decision decide(NexusPlatform platform, LiveView live, List<Node> nodes, List<Pod> pods,
+      Clock clock) {
     FailoverSpec spec = platform.getSpec().getFailover();
     if (spec == null) {
       return NONE;
     }
     var previous = platform.getStatus() == null ? null : platform.getStatus().getFailover();
-    Map<String, Long> readyNodes = new HashMap<>();
-    for (SiteSpec site : spec.getSites()) {
-      readyNodes.put(site.getName(), SiteHealth.readyNodes(site, nodes));
-    }
     String active = previous != null && previous.getActiveSite() != null ? previous.getActiveSite() : spec.getActiveSite();
     ResolvedPlatform onActive = PlatformResolver.resolve(platform, active, false);
+    Map<String, FailoverStateMachine.SiteReadiness> sites = new HashMap<>();
+    for (SiteSpec site : spec.getSites()) {
+      sites.put(site.getName(), SiteHealth.readiness(site, nodes, onActive));
+    }
     Map<String, Deployment> deployments = new HashMap<>();
     onActive.services().forEach(s -> live.get(new ChildKey(ChildKind.DEPLOYMENT, s.namespace(), s.name()))
         .ifPresent(d -> deployments.put(s.name(), (Deployment) d)));
 
     boolean up = false;
     var current = previous == null ? null : previous.getCurrent();
-    if (current != null && FailoverStateMachine.STARTING.equals(current.getStep())) {
+    if (current != null && current.getStep() == FailoverStage.Starting) {
       ResolvedPlatform onNew = PlatformResolver.resolve(platform, current.getTo(), false);
       List<HasMetadata> desired = PlatformRenderer.render(onNew);
       up = RolloutPlan.progress(onNew, desired, live::get).values().stream().allMatch(ServiceProgress::done);
     }
     var status = platform.getStatus();
-    boolean rollbackInProgress = status != null && status.getPhase() != Phase.Ready
-        && Conditions.isTrue(status.getConditions(), ConditionType.ROLLED_BACK);
-    boolean failback = platform.getMetadata().getAnnotations() != null
-        && platform.getMetadata().getAnnotations().containsKey(Labels.FAILBACK);
+    // A release under way (rollout started, or a rollback not yet complete): services that are
+    // not available are the release's problem, decided by the rollout state machine.
+    boolean releaseInProgress = status != null && (status.getRolloutStartedAt() != null
+        || (status.getPhase() != Phase.Ready && Conditions.isTrue(status.getConditions(), ConditionType.ROLLED_BACK)));
+    var annotations = platform.getMetadata().getAnnotations() == null ? Map.<String, String>of()
+        : platform.getMetadata().getAnnotations();
+    boolean failback = annotations.containsKey(Labels.FAILBACK);
+    String force = annotations.get(Labels.FAILOVER_FORCE);
 
     FailoverStateMachine.Decision decision = FailoverStateMachine.decide(new FailoverStateMachine.Input(
         spec.getActiveSite(),
@@ -81,25 +96,34 @@ final class FailoverStep {
         Duration.ofSeconds(Objects.requireNonNullElse(spec.getGracePeriodSeconds(), DEFAULT_GRACE_SECONDS)),
         Objects.requireNonNullElse(spec.getCriticalUnavailableThreshold(), DEFAULT_THRESHOLD),
         Objects.requireNonNullElse(spec.getHistoryLimit(), DEFAULT_HISTORY),
-        previous, failback, readyNodes,
+        previous, failback, sites,
         SiteHealth.unavailableCritical(onActive, deployments),
-        fenced(onActive, deployments),
+        fence(onActive, deployments, pods, nodes),
+        FENCE_WAIT,
         up,
-        rollbackInProgress,
+        releaseInProgress,
         Instant.now(clock),
-        Duration.ofSeconds(onActive.rollout().progressDeadlineSeconds())));
+        Duration.ofSeconds(onActive.rollout().progressDeadlineSeconds()),
+        force == null || force.isBlank() ? null : force,
+        annotations.get(Labels.FAILOVER_TO)));
     String reason = platform.getMetadata().getAnnotations() == null ? null
         : platform.getMetadata().getAnnotations().get(Labels.FAILOVER_REASON);
     var started = decision.next().getCurrent();
     if (reason != null && started != null && current == null
-        && !FailoverStateMachine.AUTOMATIC.equals(started.getTrigger())) {
+        && started.getTrigger() != FailoverTrigger.Automatic) {
       started.setReason(reason + " (" + started.getReason() + ")");
     }
     return decision;
   }
 
-  /** Every Deployment of the platform is scaled to zero and has no pod left. */
-  private static boolean fenced(ResolvedPlatform platform, Map<String, Deployment> deployments) {
+  /**
+   * What still runs of the platform: its Deployments scaled to zero and seen so by their
+   * controller, and its pods (a terminating pod still serves until it is gone), by whether their
+   * Node is Ready.
+   */
+  private static FailoverStateMachine.Fence fence(ResolvedPlatform platform, Map<String, Deployment> deployments,
+      List<Pod> pods, List<Node> nodes) {
+    boolean scaledDown = true;
     for (ResolvedService s : platform.services()) {
       Deployment d = deployments.get(s.name());
       if (d == null) {
@@ -107,13 +131,26 @@ final class FailoverStep {
       }
       var status = d.getStatus();
       long generation = d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration();
-      boolean scaledDown = d.getSpec().getReplicas() != null && d.getSpec().getReplicas() == 0;
-      boolean noPods = status != null && (status.getReplicas() == null || status.getReplicas() == 0)
-          && status.getObservedGeneration() != null && status.getObservedGeneration() >= generation;
-      if (!scaledDown || !noPods) {
-        return false;
+      boolean zero = d.getSpec().getReplicas() != null && d.getSpec().getReplicas() == 0;
+      boolean seen = status != null && status.getObservedGeneration() != null && status.getObservedGeneration() >= generation;
+      scaledDown &= zero && seen;
+    }
+    Map<String, Boolean> readyNode = new HashMap<>();
+    nodes.forEach(n -> readyNode.put(n.getMetadata().getName(), SiteHealth.ready(n)));
+    List<String> onReady = new ArrayList<>();
+    List<String> onLost = new ArrayList<>();
+    for (Pod pod : pods) {
+      String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
+      String name = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
+      if (node == null) {
+        continue; // never scheduled: runs nowhere
+      }
+      if (readyNode.getOrDefault(node, false)) {
+        onReady.add(name);
+      } else {
+        onLost.add(name);
       }
     }
-    return true;
+    return new FailoverStateMachine.Fence(scaledDown, onReady, onLost);
   }
 }

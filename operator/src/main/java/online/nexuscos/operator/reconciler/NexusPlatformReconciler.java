@@ -1,6 +1,8 @@
 package online.nexuscos.operator.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -57,7 +59,6 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
   private final Duration resyncPeriod;
   private final ReconcileCounters counters = new ReconcileCounters();
   private final ChildCaches caches = new ChildCaches();
-  private final StatusWriter statusWriter;
 
   /**
    * @param watchedNamespaces namespaces the operator may manage; empty means all
@@ -68,7 +69,6 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
     this.client = client;
     this.clock = clock;
     this.applier = new Applier(client);
-    this.statusWriter = new StatusWriter(client);
     this.statusBuilder = new StatusBuilder(clock);
     this.events = new EventRecorder(client, clock);
     this.watchedNamespaces = Set.copyOf(watchedNamespaces);
@@ -86,14 +86,13 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
 
   @Override
   public UpdateControl<NexusPlatform> reconcile(NexusPlatform platform, Context<NexusPlatform> context) {
-    NexusPlatformStatus before = statusWriter.previous(platform);
-    platform.setStatus(before);
     LiveView live = caches.view(context.getPrimaryCache());
     RevisionStore revisions = new RevisionStore(client, caches::revisionsOf);
     List<ValidationError> errors = new ArrayList<>(SpecValidator.validate(platform));
     errors.addAll(outsideWatchedNamespaces(platform));
 
     NexusPlatformStatus next;
+    NexusPlatform latest = platform;
     ApplyReport report = null;
     Duration untilDeadline = null;
     if (!errors.isEmpty()) {
@@ -102,11 +101,13 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
       counters.reconciled();
       return rollbackRequested(platform, revisions);
     } else {
-      Convergence.Result result = new Convergence(applier, revisions, clock).run(platform, live, caches.nodes());
+      Convergence.Result result = new Convergence(applier, revisions, clock).run(platform, live, caches.nodes(),
+          caches.podsOf(platform.getMetadata().getName()));
       report = result.report();
       untilDeadline = result.untilDeadline();
       next = statusBuilder.observed(platform, result.target(), report, result.paused(), result.summary(),
           result.failover().next());
+      announceReleases(platform, report);
       result.failover().notices().forEach(n -> {
         if (n.warning()) {
           events.warning(platform, n.reason(), n.message());
@@ -122,7 +123,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
           && next.getDesiredServices().equals(next.getReadyServices())) {
         untilDeadline = MIN_RECHECK; // all available: record the revision stable right away
       }
-      dropFailbackRequest(platform);
+      latest = dropFailbackRequest(platform);
       result.state().writeTo(next);
       if (!result.summary().rollingOut()) {
         next.setUpdatedServices(null);
@@ -130,7 +131,17 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
     }
     counters.reconciled();
     announce(platform, next);
-    statusWriter.write(platform, next);
+    try {
+      StatusWriter.write(latest, next, context);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        throw e;
+      }
+      // Someone else wrote the platform since this reconcile read it: decide again from theirs.
+      LOG.info("Platform {} changed while it was reconciled; reconciling again from the latest version",
+          platform.getMetadata().getName());
+      return UpdateControl.<NexusPlatform>noUpdate().rescheduleAfter(MIN_RECHECK);
+    }
     LOG.debug("Reconciled platform {}: phase {}, {} created, {} updated, {} deleted", platform.getMetadata().getName(),
         next.getPhase(), report == null ? 0 : report.created().size(), report == null ? 0 : report.updated().size(),
         report == null ? 0 : report.deleted().size());
@@ -161,16 +172,25 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
     return a == null ? b : b == null ? a : a.compareTo(b) <= 0 ? a : b;
   }
 
-  /** Failback and failover-reason annotations are one-shot requests: remove them once seen. */
-  private void dropFailbackRequest(NexusPlatform platform) {
+  /**
+   * Failback, failover-to, failover-reason and failover-force annotations are one-shot requests: remove them
+   * once seen. Returns the platform as it now is (its new resourceVersion is the status write's).
+   */
+  private NexusPlatform dropFailbackRequest(NexusPlatform platform) {
     var annotations = platform.getMetadata().getAnnotations();
-    if (annotations != null && (annotations.containsKey(Labels.FAILBACK) || annotations.containsKey(Labels.FAILOVER_REASON))) {
-      client.resources(NexusPlatform.class).withName(platform.getMetadata().getName()).edit(p -> {
+    if (annotations != null && (annotations.containsKey(Labels.FAILBACK) || annotations.containsKey(Labels.FAILOVER_REASON)
+        || annotations.containsKey(Labels.FAILOVER_FORCE) || annotations.containsKey(Labels.FAILOVER_TO))) {
+      NexusPlatform edited = client.resources(NexusPlatform.class).withName(platform.getMetadata().getName()).edit(p -> {
         p.getMetadata().getAnnotations().remove(Labels.FAILBACK);
         p.getMetadata().getAnnotations().remove(Labels.FAILOVER_REASON);
+        p.getMetadata().getAnnotations().remove(Labels.FAILOVER_FORCE);
+        p.getMetadata().getAnnotations().remove(Labels.FAILOVER_TO);
         return p;
       });
+      edited.setStatus(platform.getStatus());
+      return edited;
     }
+    return platform;
   }
 
   /** Writes the requested revision back into the spec (and drops the request), or reports why not. */
@@ -197,7 +217,6 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
   @Override
   public DeleteControl cleanup(NexusPlatform platform, Context<NexusPlatform> context) {
     String name = platform.getMetadata().getName();
-    statusWriter.forget(platform);
     DeletionPolicy policy =
         platform.getSpec() == null || platform.getSpec().getDeletionPolicy() == null
             ? DeletionPolicy.Retain
@@ -209,6 +228,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
       return DeleteControl.defaultDelete();
     }
     ApplyReport report = applier.deleteAll(name, caches.view(context.getPrimaryCache()));
+    announceReleases(platform, report);
     counters.reconciled();
     if (!report.failures().isEmpty()) {
       events.warning(platform, "DeleteFailed", report.failures().get(0).describe() + " (will retry)");
@@ -234,6 +254,13 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
       }
     }
     return errors;
+  }
+
+  /** A namespace handed back instead of deleted is worth telling: someone may want to clean it up. */
+  private void announceReleases(NexusPlatform platform, ApplyReport report) {
+    report.released().forEach(r -> events.normal(platform, "NamespaceReleased", "Namespace " + r.key().name()
+        + " was released, not deleted: " + r.reason() + ". The platform's objects in it are gone; our labels were"
+        + " removed. Delete it yourself (kubectl delete namespace " + r.key().name() + ") if nothing in it is needed."));
   }
 
   /** Events on transitions only, so a steady state writes nothing. */

@@ -31,6 +31,7 @@ public final class ConditionType {
     public static final String ROLLOUT_FAILED = "RolloutFailed";
     public static final String NO_SITES = "NoSites";
     public static final String FAILOVER_IN_PROGRESS = "FailoverInProgress";
+    public static final String FAILOVER_REFUSED = "FailoverRefused";
     public static final String ON_STANDBY_SITE = "RunningOnStandbySite";
     public static final String ON_CHOSEN_SITE = "RunningOnChosenSite";
 

@@ -104,12 +104,16 @@ public final class StatusBuilder {
     // Every service available, but the rollout is not yet recorded stable: the next reconcile does
     // that. Ready is said only once it is, so Ready always goes with its stable revision.
     boolean recording = allAvailable && rollout.rollingOut();
-    boolean ready = allAvailable && !degraded && !recording;
+    // Never Ready while a failover fences or switches sites, whatever the counts say.
+    boolean switching = failover != null && failover.getCurrent() != null;
+    boolean ready = allAvailable && !degraded && !recording && !switching;
 
     Conditions c = new Conditions(old.getConditions(), generation(platform), clock);
     c.set(ConditionType.READY, ready,
         ready ? ConditionType.Reason.ALL_AVAILABLE : ConditionType.Reason.SERVICES_NOT_AVAILABLE,
         ready ? "All " + services.size() + " services are available."
+            : switching ? "Failing over to site " + failover.getCurrent().getTo() + " (step "
+                + failover.getCurrent().getStep() + "); " + available + " of " + services.size() + " services are available."
             : recording ? "All " + services.size() + " services are available; recording the revision as stable."
             : (services.size() - available) + " of " + services.size() + " services are not available"
                 + (rolling.isEmpty() ? "." : ": " + summary(rolling, ", ") + "."));
@@ -164,6 +168,9 @@ public final class StatusBuilder {
       c.set(ConditionType.FAILED_OVER, true, ConditionType.Reason.FAILOVER_IN_PROGRESS,
           r.getTrigger() + " failover from " + r.getFrom() + " to " + r.getTo() + " since " + r.getStartedAt()
               + ", step " + r.getStep() + ": " + r.getReason() + ".");
+    } else if (f.getRefusedSite() != null) {
+      c.set(ConditionType.FAILED_OVER, !f.getActiveSite().equals(specSite), ConditionType.Reason.FAILOVER_REFUSED,
+          "Running on site " + f.getActiveSite() + ". " + f.getRefusalMessage());
     } else if (!f.getActiveSite().equals(specSite)) {
       var last = f.getHistory() == null || f.getHistory().isEmpty() ? null : f.getHistory().get(0);
       c.set(ConditionType.FAILED_OVER, true, ConditionType.Reason.ON_STANDBY_SITE,

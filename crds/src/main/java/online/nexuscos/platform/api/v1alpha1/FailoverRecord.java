@@ -13,8 +13,8 @@ public class FailoverRecord {
   @JsonPropertyDescription("Site chosen.")
   private String to;
 
-  @JsonPropertyDescription("Manual, Automatic or Failback.")
-  private String trigger;
+  @JsonPropertyDescription("What started it: Manual, Automatic or Failback.")
+  private FailoverTrigger trigger;
 
   @JsonPropertyDescription("Why.")
   private String reason;
@@ -26,12 +26,12 @@ public class FailoverRecord {
   private String finishedAt;
 
   @JsonPropertyDescription("InProgress, Succeeded or Failed.")
-  private String outcome;
+  private FailoverOutcome outcome;
 
   @JsonPropertyDescription(
       "While in progress: Fencing (scaling every service to zero on the old site) or "
           + "Starting (bringing services up on the new site in dependency order).")
-  private String step;
+  private FailoverStage step;
 
   public String getFrom() {
     return from;
@@ -49,11 +49,24 @@ public class FailoverRecord {
     this.to = to;
   }
 
-  public String getTrigger() {
+  @JsonPropertyDescription(
+      "True when it went to a site that could not run the critical services, overridden on purpose"
+          + " (annotation platform.nexuscos.online/failover-force; its text is in reason).")
+  private Boolean forced;
+
+  public Boolean getForced() {
+    return forced;
+  }
+
+  public void setForced(Boolean forced) {
+    this.forced = forced;
+  }
+
+  public FailoverTrigger getTrigger() {
     return trigger;
   }
 
-  public void setTrigger(String trigger) {
+  public void setTrigger(FailoverTrigger trigger) {
     this.trigger = trigger;
   }
 
@@ -81,19 +94,19 @@ public class FailoverRecord {
     this.finishedAt = finishedAt;
   }
 
-  public String getOutcome() {
+  public FailoverOutcome getOutcome() {
     return outcome;
   }
 
-  public void setOutcome(String outcome) {
+  public void setOutcome(FailoverOutcome outcome) {
     this.outcome = outcome;
   }
 
-  public String getStep() {
+  public FailoverStage getStep() {
     return step;
   }
 
-  public void setStep(String step) {
+  public void setStep(FailoverStage step) {
     this.step = step;
   }
 }

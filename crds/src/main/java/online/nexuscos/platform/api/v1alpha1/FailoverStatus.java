@@ -23,11 +23,44 @@ public class FailoverStatus {
   @JsonPropertyDescription("Why the active site is unhealthy, while it is.")
   private String unhealthyReason;
 
+  @JsonPropertyDescription("A requested failover or failback the operator refuses to start: the site it would go to.")
+  private String refusedSite;
+
+  @JsonPropertyDescription("Why that site cannot run the critical services now.")
+  private SiteProblem refusal;
+
+  @JsonPropertyDescription("What is missing there, and how to override (only when you are sure).")
+  private String refusalMessage;
+
   @JsonPropertyDescription("The failover in progress, if any.")
   private FailoverRecord current;
 
   @JsonPropertyDescription("Past failovers, newest first, at most spec.failover.historyLimit.")
   private List<FailoverRecord> history;
+
+  public String getRefusedSite() {
+    return refusedSite;
+  }
+
+  public void setRefusedSite(String refusedSite) {
+    this.refusedSite = refusedSite;
+  }
+
+  public SiteProblem getRefusal() {
+    return refusal;
+  }
+
+  public void setRefusal(SiteProblem refusal) {
+    this.refusal = refusal;
+  }
+
+  public String getRefusalMessage() {
+    return refusalMessage;
+  }
+
+  public void setRefusalMessage(String refusalMessage) {
+    this.refusalMessage = refusalMessage;
+  }
 
   public String getActiveSite() {
     return activeSite;
