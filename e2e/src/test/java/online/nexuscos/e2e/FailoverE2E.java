@@ -122,6 +122,19 @@ class FailoverE2E {
     await().atMost(RealCluster.TIMEOUT).until(() -> zonesOfRunningPods().equals(List.of("zone-b")));
   }
 
+  @Test
+  @Order(3)
+  void theStatusInTheClusterIsWhatTheOperatorDecidesFrom() {
+    awaitOn("secondary");
+    // As if another replica (before a leader change) had recorded a failback: the operator reads
+    // the cluster's status, it does not overwrite it from a copy in memory.
+    cluster.kubectl("patch", "nxp", NAME, "--subresource=status", "--type=merge",
+        "-p", "{\"status\":{\"failover\":{\"activeSite\":\"primary\"}}}").ok();
+    awaitOn("primary");
+    await().atMost(RealCluster.TIMEOUT).until(() -> zonesOfRunningPods().equals(List.of("zone-a")));
+    assertThat(cluster.platform(NAME).getStatus().getFailover().getActiveSite()).isEqualTo("primary");
+  }
+
   @AfterAll
   void cleanUp() {
     Zones.setReady(cluster, "zone-a", true);

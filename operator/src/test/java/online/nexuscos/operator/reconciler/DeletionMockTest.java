@@ -47,7 +47,7 @@ class DeletionMockTest {
   }
 
   @Test
-  void deleteRemovesWhatThePlatformCreatedButNothingElse() {
+  void deleteRemovesWhatThePlatformCreatedButNothingElseNorANamespaceHoldingSomeoneElsesObject() {
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("gone-auth").endMetadata().build()).create();
     NexusPlatform platform = Platforms.small("gone");
     platform.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
@@ -62,7 +62,10 @@ class DeletionMockTest {
     assertThat(client.apps().deployments().inAnyNamespace().withLabel(Labels.INSTANCE, "gone").list().getItems()).isEmpty();
     assertThat(client.services().inAnyNamespace().withLabel(Labels.INSTANCE, "gone").list().getItems()).isEmpty();
     assertThat(client.network().v1().networkPolicies().inAnyNamespace().withLabel(Labels.INSTANCE, "gone").list().getItems()).isEmpty();
-    assertThat(client.namespaces().withName("gone-platform").get()).as("created by the platform: deleted").isNull();
+    var holding = client.namespaces().withName("gone-platform").get();
+    assertThat(holding).as("created by the platform, but it holds a ConfigMap someone else made: released").isNotNull();
+    assertThat(holding.getMetadata().getLabels()).doesNotContainKey(Labels.INSTANCE).doesNotContainKey(Labels.MANAGED_BY);
+    assertThat(client.configMaps().inNamespace("gone-platform").withName("not-ours").get()).isNotNull();
     var adopted = client.namespaces().withName("gone-auth").get();
     assertThat(adopted).as("adopted, not created: kept").isNotNull();
     assertThat(adopted.getMetadata().getLabels()).doesNotContainKey(Labels.INSTANCE).doesNotContainKey(Labels.MANAGED_BY);
