@@ -29,7 +29,9 @@ final class OperatorProcess implements AutoCloseable {
   }
 
   static OperatorProcess start(RealCluster cluster, String identity, String resyncPeriod) {
-    Path jar = cluster.repo().resolve("operator/target/nexus-operator.jar");
+    // -Dnexus.e2e.operator-jar runs the suites against another build (e.g. an older one, to show a test fails there).
+    Path jar = Path.of(System.getProperty("nexus.e2e.operator-jar",
+        cluster.repo().resolve("operator/target/nexus-operator.jar").toString()));
     Path log = cluster.dir().resolve("logs/operator-" + identity + ".log");
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
