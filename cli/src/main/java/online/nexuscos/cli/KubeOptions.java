@@ -2,7 +2,6 @@ package online.nexuscos.cli;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,7 +43,7 @@ final class KubeOptions implements AutoCloseable {
       config.setRequestTimeout(millis);
       config.setConnectionTimeout(millis);
       config.setRequestRetryBackoffLimit(0);
-      client = new KubernetesClientBuilder().withConfig(config).build();
+      client = KubeConfigs.client(config);
     }
     return client;
   }

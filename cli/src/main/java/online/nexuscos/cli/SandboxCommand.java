@@ -155,7 +155,8 @@ final class SandboxCommand implements Callable<Integer> {
         out.flush();
         last = progress;
       }
-      if (sandbox.allReady() && !announcedReady) {
+      // Judged from the snapshot just printed (a second read could be newer than the last line shown).
+      if (Sandbox.allReady(live) && !announcedReady) {
         out.printf("ready:      every platform is Ready (%.1f s)%n", Duration.between(started, Instant.now()).toMillis() / 1000.0);
         if (untilReady) {
           out.flush();

@@ -36,6 +36,10 @@ class KubectlE2E {
     assertThat(negative.exit()).isNotZero();
     assertThat(negative.err()).contains("spec.services[0].replicas").contains("greater than or equal to 0");
 
+    Command.Result huge = apply(platform("bad-huge", "replicas: 99999999999"));
+    assertThat(huge.exit()).as("beyond Java's int: refused at the door, never read by the operator").isNotZero();
+    assertThat(huge.err()).contains("spec.services[0].replicas").contains("less than or equal to 10000");
+
     Command.Result wrongType = apply(platform("bad-port", "port: \"web\""));
     assertThat(wrongType.exit()).isNotZero();
     assertThat(wrongType.err()).contains("spec.services[0].port");

@@ -1,6 +1,11 @@
 package online.nexuscos.operator;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +17,24 @@ import java.nio.file.Path;
 public final class KubeConfigs {
 
   private KubeConfigs() {}
+
+  /**
+   * How the operator and nexusctl read what the API server returns: a field this version does not
+   * know is ignored, and an enum value it does not know (written through a newer CRD) reads as
+   * unset, so the field's default applies. One such resource then can never fail an informer's
+   * list, which would stop the operator for every platform.
+   */
+  public static KubernetesSerialization lenientSerialization() {
+    ObjectMapper mapper = new ObjectMapper()
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+        .configure(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL, true);
+    return new KubernetesSerialization(mapper, true);
+  }
+
+  /** A client for {@code config} that reads leniently ({@link #lenientSerialization()}). */
+  public static KubernetesClient client(Config config) {
+    return new KubernetesClientBuilder().withConfig(config).withKubernetesSerialization(lenientSerialization()).build();
+  }
 
   /** @param kubeconfig an explicit kubeconfig file, or null for the usual search */
   public static Config load(Path kubeconfig, String context) throws IOException {

@@ -3,7 +3,6 @@ package online.nexuscos.operator;
 import ch.qos.logback.classic.Level;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -78,7 +77,7 @@ public final class Main implements Callable<Integer> {
     OperatorSettings settings = settings();
     Set<String> namespaces = settings.watchNamespaces();
 
-    KubernetesClient client = new KubernetesClientBuilder().withConfig(config()).build();
+    KubernetesClient client = KubeConfigs.client(config());
     if (!crdInstalled(client)) {
       return 3;
     }

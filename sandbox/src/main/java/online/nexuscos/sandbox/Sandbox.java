@@ -97,7 +97,11 @@ public final class Sandbox implements AutoCloseable {
 
   /** Whether every platform reports phase Ready for its current generation. */
   public boolean allReady() {
-    List<NexusPlatform> platforms = platforms();
+    return allReady(platforms());
+  }
+
+  /** Whether every platform of this one snapshot is Ready at its current generation. */
+  public static boolean allReady(List<NexusPlatform> platforms) {
     return !platforms.isEmpty() && platforms.stream().allMatch(p -> p.getStatus() != null
         && p.getStatus().getPhase() == Phase.Ready
         && p.getMetadata().getGeneration().equals(p.getStatus().getObservedGeneration()));

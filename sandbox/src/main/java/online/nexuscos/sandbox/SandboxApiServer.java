@@ -87,6 +87,7 @@ public final class SandboxApiServer implements AutoCloseable {
   public KubernetesClient client(String userAgent, Consumer<io.fabric8.kubernetes.client.KubernetesClientBuilder> tweak) {
     return server.createClient(b -> {
       b.editOrNewConfig().withUserAgent(userAgent).withRequestRetryBackoffLimit(0).withNamespace("default").endConfig();
+      b.withKubernetesSerialization(online.nexuscos.operator.KubeConfigs.lenientSerialization()); // as the operator reads
       tweak.accept(b);
     });
   }

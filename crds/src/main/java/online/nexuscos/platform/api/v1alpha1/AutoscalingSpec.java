@@ -16,10 +16,12 @@ public class AutoscalingSpec {
 
   @JsonPropertyDescription("Fewest replicas the HPA keeps.")
   @Min(1)
+  @Max(10000)
   private Integer minReplicas;
 
   @JsonPropertyDescription("Most replicas the HPA may create; must be >= minReplicas.")
   @Min(1)
+  @Max(10000)
   private Integer maxReplicas;
 
   @JsonPropertyDescription("Average CPU utilisation (percent of requests) the HPA aims for.")

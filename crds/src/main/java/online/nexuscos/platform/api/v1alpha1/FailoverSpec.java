@@ -2,6 +2,7 @@ package online.nexuscos.platform.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -28,16 +29,19 @@ public class FailoverSpec {
       "How long the active site must stay unhealthy before an automatic failover; also "
           + "the least time between two automatic failovers (default 60).")
   @Min(0)
+  @Max(86400)
   private Integer gracePeriodSeconds;
 
   @JsonPropertyDescription(
       "The active site is unhealthy when at least this many critical services are "
           + "unavailable (default 1).")
   @Min(1)
+  @Max(1000)
   private Integer criticalUnavailableThreshold;
 
   @JsonPropertyDescription("Failovers kept in status.failover.history (default 10).")
   @Min(1)
+  @Max(100)
   private Integer historyLimit;
 
   @JsonPropertyDescription("The sites, at least two for failover.")

@@ -2,6 +2,7 @@ package online.nexuscos.platform.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.ValidationRule;
 
@@ -15,10 +16,12 @@ public class PodDisruptionBudgetSpec {
 
   @JsonPropertyDescription("Pods that must stay available during voluntary disruptions.")
   @Min(0)
+  @Max(10000)
   private Integer minAvailable;
 
   @JsonPropertyDescription("Pods that may be unavailable during voluntary disruptions.")
   @Min(0)
+  @Max(10000)
   private Integer maxUnavailable;
 
   public Boolean getEnabled() {

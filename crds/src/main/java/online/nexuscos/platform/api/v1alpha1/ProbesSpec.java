@@ -2,6 +2,7 @@ package online.nexuscos.platform.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 
 /** Timing of the health probes on /health/live (liveness), /health/ready (readiness) and /health (startup). */
@@ -10,24 +11,29 @@ public class ProbesSpec {
 
   @JsonPropertyDescription("Seconds before the first liveness and readiness probe.")
   @Min(0)
+  @Max(3600)
   private Integer initialDelaySeconds;
 
   @JsonPropertyDescription("Seconds between probes.")
   @Min(1)
+  @Max(3600)
   private Integer periodSeconds;
 
   @JsonPropertyDescription("Seconds a probe may take.")
   @Min(1)
+  @Max(3600)
   private Integer timeoutSeconds;
 
   @JsonPropertyDescription(
       "Failed probes in a row before the container is restarted (liveness) or taken out"
           + " of the Service (readiness).")
   @Min(1)
+  @Max(1000)
   private Integer failureThreshold;
 
   @JsonPropertyDescription("Failed startup probes (periodSeconds apart) tolerated while a container starts.")
   @Min(1)
+  @Max(1000)
   private Integer startupFailureThreshold;
 
   public Integer getInitialDelaySeconds() {

@@ -2,6 +2,7 @@ package online.nexuscos.platform.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 
@@ -13,6 +14,7 @@ public class RolloutSpec {
       "Seconds a Deployment may take to make progress before it reports "
           + "ProgressDeadlineExceeded (default 600).")
   @Min(1)
+  @Max(86400)
   private Integer progressDeadlineSeconds;
 
   @JsonPropertyDescription(
@@ -33,6 +35,7 @@ public class RolloutSpec {
 
   @JsonPropertyDescription("Platform revisions (ControllerRevisions) to keep, besides the current and the stable one (default 10).")
   @Min(1)
+  @Max(100)
   private Integer revisionHistoryLimit;
 
   public Integer getProgressDeadlineSeconds() {

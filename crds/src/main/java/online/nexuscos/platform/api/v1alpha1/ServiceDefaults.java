@@ -2,6 +2,7 @@ package online.nexuscos.platform.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 
 /** Values every service gets unless it sets its own. */
@@ -10,6 +11,7 @@ public class ServiceDefaults {
 
   @JsonPropertyDescription("Replicas of a service without autoscaling.")
   @Min(0)
+  @Max(10000)
   private Integer replicas;
 
   @JsonPropertyDescription("Default requests and limits.")

@@ -48,6 +48,7 @@ public class ServiceSpec {
 
   @JsonPropertyDescription("Replicas when autoscaling is off. Default: spec.defaults.replicas.")
   @Min(0)
+  @Max(10000)
   private Integer replicas;
 
   @JsonPropertyDescription("Environment variables.")
