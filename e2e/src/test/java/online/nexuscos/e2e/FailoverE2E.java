@@ -88,7 +88,7 @@ class FailoverE2E {
     assertThat(Conditions.find(stays.getStatus().getConditions(), ConditionType.FAILED_OVER).orElseThrow().getReason())
         .isEqualTo(ConditionType.Reason.FAILOVER_REFUSED);
     assertThat(cluster.admin().v1().events().inNamespace("default").list().getItems())
-        .anyMatch(e -> "FailoverRefused".equals(e.getReason()) && NAME.equals(e.getInvolvedObject().getName()));
+        .anyMatch(e -> "FailoverRefused".equals(e.getReason()) && stays.getMetadata().getUid().equals(e.getInvolvedObject().getUid()));
 
     Zones.setReady(cluster, "zone-a", true);
     await().atMost(RealCluster.TIMEOUT).until(() -> cluster.admin().nodes().list().getItems().stream()

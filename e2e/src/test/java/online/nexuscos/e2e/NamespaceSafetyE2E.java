@@ -57,7 +57,7 @@ class NamespaceSafetyE2E {
   @Test
   void namespacesHoldingOthersObjectsOrLeavingTheSpecAreReleasedNotDeleted() {
     cluster.kubectl("apply", "-f", E2E.file(platform(true))).ok();
-    E2E.awaitReady(cluster, NAME);
+    String uid = E2E.awaitReady(cluster, NAME).getMetadata().getUid();
     personCreatesConfigMap("e2e-ns-a");
     personCreatesConfigMap("e2e-ns-b");
 
@@ -75,7 +75,7 @@ class NamespaceSafetyE2E {
     assertThat(cluster.operatorWrites(mark).stream().filter(r -> r.resource().equals("namespaces") && r.verb().equals("delete"))
         .map(AuditLog.Request::name)).containsExactly("e2e-ns-c");
     assertThat(cluster.admin().v1().events().inNamespace("default").list().getItems().stream()
-        .filter(e -> "NamespaceReleased".equals(e.getReason()) && NAME.equals(e.getInvolvedObject().getName())))
+        .filter(e -> "NamespaceReleased".equals(e.getReason()) && uid.equals(e.getInvolvedObject().getUid())))
         .hasSize(2).anyMatch(e -> e.getMessage().contains("e2e-ns-a") && e.getMessage().contains("ConfigMap team-notes"));
   }
 

@@ -22,7 +22,9 @@ class RollbackE2E {
 
   static final String NAME = "rollback-e2e";
   static final String PLATFORM = E2E.platform(NAME, "1.0.0", "e2e-rollback", """
-      rollout: {progressDeadlineSeconds: 10}
+      # Old pods go before new ones are ready: the broken release leaves its critical service
+      # with no available replica for longer than the failover grace period.
+      rollout: {progressDeadlineSeconds: 10, maxUnavailable: "100%", maxSurge: "0%"}
       services:
         - {name: api, namespace: e2e-rollback, port: 3000, replicas: 1, critical: true}
         - {name: worker, namespace: e2e-rollback, port: 3001, replicas: 1, dependsOn: [api]}
@@ -49,6 +51,7 @@ class RollbackE2E {
 
     NexusPlatform rolledBack = awaitPlatform(cluster, NAME, p -> p.getStatus().getPhase() == Phase.Ready
         && Conditions.isTrue(p.getStatus().getConditions(), ConditionType.ROLLED_BACK));
+    String uid = rolledBack.getMetadata().getUid(); // Events of this platform, not of an earlier one of the same name
     var condition = Conditions.find(rolledBack.getStatus().getConditions(), ConditionType.ROLLED_BACK).orElseThrow();
     assertThat(condition.getMessage()).contains("Revision 2 failed").contains("api").contains("Restored revision 1");
     assertThat(rolledBack.getStatus().getCurrentRevision()).isEqualTo(1);
@@ -61,13 +64,13 @@ class RollbackE2E {
     assertThat(cluster.audit().since(mark, r -> r.user().endsWith("kube-controller-manager")
         && r.resource().equals("deployments/status") && r.name().equals("api"))).isNotEmpty();
     assertThat(cluster.admin().v1().events().inNamespace("default").list().getItems())
-        .anyMatch(e -> "RolledBack".equals(e.getReason()) && NAME.equals(e.getInvolvedObject().getName()));
+        .anyMatch(e -> "RolledBack".equals(e.getReason()) && uid.equals(e.getInvolvedObject().getUid()));
     // A critical service down for longer than the failover grace period, because of its release:
     // a rollout failure, never a site failure.
     assertThat(rolledBack.getStatus().getFailover().getActiveSite()).isEqualTo("primary");
     assertThat(rolledBack.getStatus().getFailover().getHistory()).as("no failover happened").isNullOrEmpty();
     assertThat(cluster.admin().v1().events().inNamespace("default").list().getItems())
-        .noneMatch(e -> "FailoverStarted".equals(e.getReason()) && NAME.equals(e.getInvolvedObject().getName()));
+        .noneMatch(e -> "FailoverStarted".equals(e.getReason()) && uid.equals(e.getInvolvedObject().getUid()));
   }
 
   @AfterAll
