@@ -50,11 +50,7 @@ final class ChildCaches {
         .withName("revisions")
         .withLabelSelector(Labels.MANAGED_SELECTOR)
         .withSecondaryToPrimaryMapper(ChildCaches::toPrimary);
-    if (namespaces.isEmpty()) {
-      revisionConfig.withWatchAllNamespaces();
-    } else {
-      revisionConfig.withNamespaces(namespaces);
-    }
+    watch(revisionConfig, namespaces);
     revisions = new InformerEventSource<>(revisionConfig.build(), context);
     list.add(revisions);
     // Nodes decide a site's health: a change of readiness or labels concerns every platform.
@@ -75,11 +71,7 @@ final class ChildCaches {
         .withOnAddFilter(p -> false)
         .withOnUpdateFilter((now, before) -> before.getMetadata().getDeletionTimestamp() == null
             && now.getMetadata().getDeletionTimestamp() != null);
-    if (namespaces.isEmpty()) {
-      podConfig.withWatchAllNamespaces();
-    } else {
-      podConfig.withNamespaces(namespaces);
-    }
+    watch(podConfig, namespaces);
     pods = new InformerEventSource<>(podConfig.build(), context);
     list.add(pods);
     return list;
@@ -109,13 +101,18 @@ final class ChildCaches {
             .withLabelSelector(Labels.MANAGED_SELECTOR)
             .withSecondaryToPrimaryMapper(ChildCaches::toPrimary);
     if (kind.namespaced()) {
-      if (namespaces.isEmpty()) {
-        builder.withWatchAllNamespaces();
-      } else {
-        builder.withNamespaces(namespaces);
-      }
+      watch(builder, namespaces);
     }
     return new InformerEventSource<>(builder.build(), context);
+  }
+
+  /** Watches the operator's namespaces: all when none are named. */
+  private static void watch(InformerEventSourceConfiguration.Builder<?> builder, Set<String> namespaces) {
+    if (namespaces.isEmpty()) {
+      builder.withWatchAllNamespaces();
+    } else {
+      builder.withNamespaces(namespaces);
+    }
   }
 
   private static Set<ResourceID> toPrimary(HasMetadata child) {
