@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 import online.nexuscos.operator.model.Labels;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import online.nexuscos.platform.api.v1alpha1.Phase;
@@ -33,13 +34,18 @@ final class E2E {
   /** The platform once {@code condition} holds for it (status present), within the suite's timeout. */
   static NexusPlatform awaitPlatform(RealCluster cluster, String name, Predicate<NexusPlatform> condition) {
     NexusPlatform[] seen = new NexusPlatform[1];
-    await().atMost(RealCluster.TIMEOUT).pollInterval(Duration.ofMillis(250))
-        .alias(name + " did not reach the expected state; operator log:\n" + cluster.operator().logTail())
-        .until(() -> {
-          NexusPlatform p = cluster.platform(name);
-          seen[0] = p;
-          return p != null && p.getStatus() != null && condition.test(p);
-        });
+    try {
+      await().atMost(RealCluster.TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
+        NexusPlatform p = cluster.platform(name);
+        seen[0] = p;
+        return p != null && p.getStatus() != null && condition.test(p);
+      });
+    } catch (ConditionTimeoutException e) {
+      // The operator's log as it is at the timeout, not as it was when the wait began.
+      throw new AssertionError(name + " did not reach the expected state; last status phase: "
+          + (seen[0] == null || seen[0].getStatus() == null ? "none" : seen[0].getStatus().getPhase())
+          + "; operator log:\n" + cluster.operator().logTail(), e);
+    }
     return seen[0];
   }
 

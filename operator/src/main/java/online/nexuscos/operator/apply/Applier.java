@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import online.nexuscos.operator.model.ChildKey;
 import online.nexuscos.operator.model.ChildKind;
@@ -94,8 +95,11 @@ public final class Applier {
         }
         if (ObjectDiff.upToDate(have, want)) {
           report.observed(key, have);
-        } else if (ImmutableFields.changed(have, want).isPresent()) {
-          report.conflict(key, ImmutableFields.changed(have, want).get());
+          continue;
+        }
+        Optional<String> immutable = ImmutableFields.changed(have, want);
+        if (immutable.isPresent()) {
+          report.conflict(key, immutable.get());
         } else {
           update(key, have, adopt ? markAdopted(want) : want, report, live);
         }
@@ -136,20 +140,10 @@ public final class Applier {
     for (HasMetadata object : ordered) {
       ChildKey key = ChildKey.of(object);
       try {
-        if (key.kind() == ChildKind.NAMESPACE) {
-          String keep = "true".equals(ObjectDiff.annotation(object, Labels.ADOPTED))
-              ? "it existed before the platform adopted it"
-              : !deleteNamespaces ? "it left the spec, and a namespace is only deleted with its platform (deletionPolicy Delete)"
-              : ForeignObjects.in(client, platform, key.name()).map(o -> "it holds " + o + ", which the platform did not create")
-                  .orElse(null);
-          if (keep != null) {
-            release(key, object, report, live);
-            report.released(key, keep);
-            continue;
-          }
-          LOG.info("Deleting {}", key);
-          client.resource(object).delete();
-          report.deleted(key);
+        String keep = key.kind() == ChildKind.NAMESPACE ? whyKeep(platform, key, object, deleteNamespaces) : null;
+        if (keep != null) {
+          release(key, object, report, live);
+          report.released(key, keep);
         } else {
           LOG.info("Deleting {}", key);
           client.resource(object).delete();
@@ -161,6 +155,18 @@ public final class Applier {
         }
       }
     }
+  }
+
+  /** Why a namespace of the platform is released rather than deleted; null when it may be deleted. */
+  private String whyKeep(String platform, ChildKey key, HasMetadata namespace, boolean deleteNamespaces) {
+    if ("true".equals(ObjectDiff.annotation(namespace, Labels.ADOPTED))) {
+      return "it existed before the platform adopted it";
+    }
+    if (!deleteNamespaces) {
+      return "it left the spec, and a namespace is only deleted with its platform (deletionPolicy Delete)";
+    }
+    return ForeignObjects.in(client, platform, key.name())
+        .map(o -> "it holds " + o + ", which the platform did not create").orElse(null);
   }
 
   /** Removes our labels from an adopted namespace; it keeps running, unmanaged. */

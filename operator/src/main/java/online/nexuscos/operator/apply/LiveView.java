@@ -17,7 +17,6 @@ public interface LiveView {
   /** Every live object labelled as belonging to platform {@code instance}. */
   List<HasMetadata> ownedBy(String instance);
 
-
   /** Tells the caches about an object the operator just wrote, so the next read sees it. */
   default void written(HasMetadata before, HasMetadata after) {}
 }

@@ -118,8 +118,7 @@ public final class FailoverStateMachine {
         clearRefusal(st);
       }
     } else {
-      SiteReadiness target = in.sites().getOrDefault(to, new SiteReadiness(0, SiteProblem.NoReadyNode,
-          "site " + to + " has no Node"));
+      SiteReadiness target = readiness(in, to);
       if (target.canRun() || in.force() != null) {
         st.setAcknowledgedSite(in.specSite());
         clearRefusal(st);
@@ -129,8 +128,7 @@ public final class FailoverStateMachine {
       refuse(st, to, trigger, target, notices);
     }
     String active = st.getActiveSite();
-    SiteReadiness here = in.sites().getOrDefault(active, new SiteReadiness(0, SiteProblem.NoReadyNode,
-        "site " + active + " has no Node"));
+    SiteReadiness here = readiness(in, active);
     String unhealthy = !here.canRun() ? here.detail()
         : !in.releaseInProgress() && in.unavailableCritical().size() >= in.threshold()
             ? "critical services unavailable on site " + active + ": " + String.join(", ", in.unavailableCritical())
@@ -149,12 +147,17 @@ public final class FailoverStateMachine {
       return new Decision(st, active, false, false, notices);
     }
     String standby = in.siteNames().stream()
-        .filter(s -> !s.equals(active) && in.sites().containsKey(s) && in.sites().get(s).canRun()).findFirst().orElse(null);
+        .filter(s -> !s.equals(active) && readiness(in, s).canRun()).findFirst().orElse(null);
     if (standby == null) {
       return new Decision(st, active, false, false, notices);
     }
     return start(in, st, standby, FailoverTrigger.Automatic, unhealthy + " for " + in.grace().toSeconds() + "s or more",
         false, notices);
+  }
+
+  /** What a site can run; a site nothing was observed for has no Node. */
+  private static SiteReadiness readiness(Input in, String site) {
+    return in.sites().getOrDefault(site, new SiteReadiness(0, SiteProblem.NoReadyNode, "site " + site + " has no Node"));
   }
 
   /** Records (and announces once) that a requested switch to {@code site} is not started. */

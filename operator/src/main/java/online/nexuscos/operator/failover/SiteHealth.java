@@ -67,14 +67,18 @@ public final class SiteHealth {
           .multiply(BigDecimal.valueOf(replicas)));
     }
     List<String> missing = new ArrayList<>();
-    if (allocatable(ready, "cpu").compareTo(cpu) < 0) {
-      missing.add("CPU " + cpu.stripTrailingZeros().toPlainString() + " requested, " + allocatable(ready, "cpu").stripTrailingZeros().toPlainString() + " allocatable");
+    BigDecimal haveCpu = allocatable(ready, "cpu");
+    BigDecimal haveMemory = allocatable(ready, "memory");
+    BigDecimal havePods = allocatable(ready, "pods");
+    if (haveCpu.compareTo(cpu) < 0) {
+      missing.add("CPU " + cpu.stripTrailingZeros().toPlainString() + " requested, "
+          + haveCpu.stripTrailingZeros().toPlainString() + " allocatable");
     }
-    if (allocatable(ready, "memory").compareTo(memory) < 0) {
-      missing.add("memory " + memory.toBigInteger() + " bytes requested, " + allocatable(ready, "memory").toBigInteger() + " allocatable");
+    if (haveMemory.compareTo(memory) < 0) {
+      missing.add("memory " + memory.toBigInteger() + " bytes requested, " + haveMemory.toBigInteger() + " allocatable");
     }
-    if (allocatable(ready, "pods").compareTo(BigDecimal.valueOf(pods)) < 0) {
-      missing.add(pods + " pods needed, " + allocatable(ready, "pods").toBigInteger() + " allowed");
+    if (havePods.compareTo(BigDecimal.valueOf(pods)) < 0) {
+      missing.add(pods + " pods needed, " + havePods.toBigInteger() + " allowed");
     }
     if (!missing.isEmpty()) {
       return new FailoverStateMachine.SiteReadiness(ready.size(), SiteProblem.InsufficientCapacity, "site " + site.getName()
@@ -97,11 +101,6 @@ public final class SiteHealth {
 
   private static BigDecimal amount(String quantity) {
     return quantity == null ? BigDecimal.ZERO : Quantity.getAmountInBytes(new Quantity(quantity));
-  }
-
-  /** How many Ready nodes the site has. */
-  public static long readyNodes(SiteSpec site, Collection<Node> nodes) {
-    return nodes.stream().filter(n -> onSite(site, n) && ready(n)).count();
   }
 
   /**

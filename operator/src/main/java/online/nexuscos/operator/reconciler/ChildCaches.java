@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
@@ -120,8 +119,8 @@ final class ChildCaches {
     return instance == null ? Set.of() : Set.of(new ResourceID(instance));
   }
 
-  /** The caches as seen from one reconcile of the platforms in {@code primaries}. */
-  LiveView view(IndexedResourceCache<NexusPlatform> primaries) {
+  /** The caches as seen from one reconcile. */
+  LiveView view() {
     return new LiveView() {
       @Override
       public Optional<HasMetadata> get(ChildKey key) {

@@ -106,8 +106,7 @@ final class FailoverStep {
         Duration.ofSeconds(onActive.rollout().progressDeadlineSeconds()),
         force == null || force.isBlank() ? null : force,
         annotations.get(Labels.FAILOVER_TO)));
-    String reason = platform.getMetadata().getAnnotations() == null ? null
-        : platform.getMetadata().getAnnotations().get(Labels.FAILOVER_REASON);
+    String reason = annotations.get(Labels.FAILOVER_REASON);
     var started = decision.next().getCurrent();
     if (reason != null && started != null && current == null
         && started.getTrigger() != FailoverTrigger.Automatic) {

@@ -86,7 +86,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
 
   @Override
   public UpdateControl<NexusPlatform> reconcile(NexusPlatform platform, Context<NexusPlatform> context) {
-    LiveView live = caches.view(context.getPrimaryCache());
+    LiveView live = caches.view();
     RevisionStore revisions = new RevisionStore(client, caches::revisionsOf);
     List<ValidationError> errors = new ArrayList<>(SpecValidator.validate(platform));
     errors.addAll(outsideWatchedNamespaces(platform));
@@ -227,7 +227,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
               + "Apply a platform named " + name + " again to manage them.");
       return DeleteControl.defaultDelete();
     }
-    ApplyReport report = applier.deleteAll(name, caches.view(context.getPrimaryCache()));
+    ApplyReport report = applier.deleteAll(name, caches.view());
     announceReleases(platform, report);
     counters.reconciled();
     if (!report.failures().isEmpty()) {
