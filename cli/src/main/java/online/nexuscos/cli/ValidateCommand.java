@@ -1,8 +1,6 @@
 package online.nexuscos.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +10,7 @@ import java.util.concurrent.Callable;
 import online.nexuscos.operator.validation.CrdSchema;
 import online.nexuscos.operator.validation.PlatformDocuments;
 import online.nexuscos.operator.validation.SpecValidator;
+import online.nexuscos.operator.validation.YamlDocuments;
 import online.nexuscos.operator.validation.ValidationError;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import picocli.CommandLine.Command;
@@ -34,8 +33,7 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    CrdSchema schema = CrdSchema.load();
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    CrdSchema schema = CrdSchema.shared();
     int problems = 0;
     for (Path file : files) {
       String text;
@@ -47,15 +45,10 @@ final class ValidateCommand implements Callable<Integer> {
         continue;
       }
       List<JsonNode> docs = new ArrayList<>();
-      try (var it = yaml.readerFor(JsonNode.class).<JsonNode>readValues(text)) {
-        while (it.hasNext()) {
-          JsonNode doc = it.next();
-          if (doc != null && !doc.isNull() && !doc.isEmpty()) {
-            docs.add(doc);
-          }
-        }
-      } catch (IOException e) {
-        err.println("error: " + file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+      try {
+        YamlDocuments.read(file.toString(), text).stream().filter(d -> !d.isEmpty()).forEach(docs::add);
+      } catch (YamlDocuments.YamlException e) {
+        err.println("error: " + e.getMessage());
         problems++;
         continue;
       }
@@ -64,9 +57,9 @@ final class ValidateCommand implements Callable<Integer> {
         List<ValidationError> errors = new ArrayList<>(schema.validate(docs.get(i)));
         if (errors.isEmpty()) {
           try {
-            NexusPlatform p = PlatformDocuments.parse(file.toString(), yaml.writeValueAsString(docs.get(i))).get(0);
+            NexusPlatform p = PlatformDocuments.toPlatform(where, docs.get(i));
             errors.addAll(SpecValidator.validate(p));
-          } catch (PlatformDocuments.InvalidDocumentException | IOException e) {
+          } catch (PlatformDocuments.InvalidDocumentException e) {
             err.println("error: " + e.getMessage());
             problems++;
             continue;

@@ -62,7 +62,7 @@ class RenderCommandTest {
     Cli.Result r = run("render", "-f", file.toString());
     assertThat(r.code()).isEqualTo(Nexusctl.EXIT_INVALID);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).contains("spec.services[0].port").contains("70000").contains("use a port from 1 to 65535");
+    assertThat(r.err()).contains("spec.services[0].port").contains("70000").contains("use at most 65535");
   }
 
   @Test

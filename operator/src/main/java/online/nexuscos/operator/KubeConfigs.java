@@ -2,6 +2,7 @@ package online.nexuscos.operator;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -9,6 +10,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 
 /**
  * Builds a client configuration the way kubectl finds one (explicit file, else $KUBECONFIG,
@@ -20,14 +22,16 @@ public final class KubeConfigs {
 
   /**
    * How the operator and nexusctl read what the API server returns: a field this version does not
-   * know is ignored, and an enum value it does not know (written through a newer CRD) reads as
-   * unset, so the field's default applies. One such resource then can never fail an informer's
-   * list, which would stop the operator for every platform.
+   * know is ignored; a NexusPlatform value it cannot read (wrong type, out of range, an enum value
+   * of a newer CRD) reads as unset and is recorded on the object ({@link TolerantPlatformReader}).
+   * One such resource then can never fail an informer's list, which would stop the operator for
+   * every platform.
    */
   public static KubernetesSerialization lenientSerialization() {
     ObjectMapper mapper = new ObjectMapper()
         .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-        .configure(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL, true);
+        .registerModule(new SimpleModule("nexus-tolerant-reading")
+            .addDeserializer(NexusPlatform.class, new TolerantPlatformReader()));
     return new KubernetesSerialization(mapper, true);
   }
 

@@ -1,5 +1,8 @@
 package online.nexuscos.operator;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.config.Cloner;
+import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
@@ -40,7 +43,13 @@ public final class NexusOperator implements AutoCloseable {
                   // used on real clusters (see docs/design.md, "Write path").
                   .withSSABasedCreateUpdateMatchForDependentResources(false)
                   .withUseSSAToPatchPrimaryResource(false)
-                  .withStopOnInformerErrorDuringStartup(true);
+                  .withStopOnInformerErrorDuringStartup(true)
+                  .withResourceCloner(new Cloner() {
+                    @Override
+                    public <R extends HasMetadata> R clone(R object) {
+                      return keepingReadProblems(client, object);
+                    }
+                  });
               if (settings.leaderElection()) {
                 o.withLeaderElectionConfiguration(
                     new LeaderElectionConfiguration(
@@ -57,9 +66,18 @@ public final class NexusOperator implements AutoCloseable {
               }
             });
     NexusPlatformReconciler reconciler =
-        new NexusPlatformReconciler(client, clock, settings.watchNamespaces(), settings.resyncPeriod());
+        new NexusPlatformReconciler(client, clock, settings);
     operator.register(reconciler, c -> c.withReconciliationMaxInterval(settings.resyncPeriod()));
     return new NexusOperator(operator, reconciler, stopping);
+  }
+
+  /** A copy (as JOSDK makes before each reconcile) that keeps what the reader could not read. */
+  static <R extends HasMetadata> R keepingReadProblems(KubernetesClient client, R object) {
+    R copy = client.getKubernetesSerialization().clone(object);
+    if (object instanceof NexusPlatform original && copy instanceof NexusPlatform platform) {
+      platform.setUnreadableFields(original.getUnreadableFields());
+    }
+    return copy;
   }
 
   /**

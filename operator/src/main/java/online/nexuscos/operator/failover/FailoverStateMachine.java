@@ -2,6 +2,7 @@ package online.nexuscos.operator.failover;
 
 import java.time.Duration;
 import java.time.Instant;
+import online.nexuscos.operator.Timestamps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +143,7 @@ public final class FailoverStateMachine {
       st.setUnhealthySince(in.now().toString());
     }
     st.setUnhealthyReason(unhealthy);
-    Instant since = Instant.parse(st.getUnhealthySince());
+    Instant since = Timestamps.parse("status.failover.unhealthySince", st.getUnhealthySince(), in.now());
     if (!in.automatic() || in.now().isBefore(since.plus(in.grace())) || in.releaseInProgress() || recentAutomatic(st, in)) {
       return new Decision(st, active, false, false, notices);
     }
@@ -184,7 +185,7 @@ public final class FailoverStateMachine {
   private static Decision continueFailover(Input in, FailoverStatus st, FailoverRecord current, List<Notice> notices) {
     if (current.getStep() == FailoverStage.Fencing || current.getStep() == FailoverStage.FencingStuck) {
       Fence f = in.fence();
-      boolean waited = !in.now().isBefore(Instant.parse(current.getStartedAt()).plus(in.fenceWait()));
+      boolean waited = !in.now().isBefore(Timestamps.parse("status.failover.current.startedAt", current.getStartedAt(), in.now()).plus(in.fenceWait()));
       boolean stillServing = !f.scaledDown() || !f.podsOnReadyNodes().isEmpty();
       if (stillServing || (!f.podsOnLostNodes().isEmpty() && !waited)) {
         if (stillServing && waited && current.getStep() == FailoverStage.Fencing) {
@@ -206,7 +207,7 @@ public final class FailoverStateMachine {
       finish(st, current, FailoverOutcome.Succeeded, in, notices);
       return new Decision(st, current.getTo(), false, false, notices);
     }
-    Instant started = Instant.parse(current.getStartedAt());
+    Instant started = Timestamps.parse("status.failover.current.startedAt", current.getStartedAt(), in.now());
     if (!in.now().isBefore(started.plus(in.startDeadline()))) {
       finish(st, current, FailoverOutcome.Failed, in, notices);
       return new Decision(st, current.getTo(), false, false, notices);
@@ -255,7 +256,7 @@ public final class FailoverStateMachine {
   private static boolean recentAutomatic(FailoverStatus st, Input in) {
     return st.getHistory() != null && st.getHistory().stream()
         .filter(r -> r.getTrigger() == FailoverTrigger.Automatic)
-        .anyMatch(r -> in.now().isBefore(Instant.parse(r.getStartedAt()).plus(in.grace())));
+        .anyMatch(r -> in.now().isBefore(Timestamps.parse("status.failover.history[].startedAt", r.getStartedAt(), in.now()).plus(in.grace())));
   }
 
   private static FailoverStatus copy(FailoverStatus s) {

@@ -21,9 +21,17 @@ public final class NodeMatch {
       case "NotIn" -> value == null || !v.contains(value);
       case "Exists" -> value != null;
       case "DoesNotExist" -> value == null;
-      case "Gt" -> value != null && !v.isEmpty() && Long.parseLong(value) > Long.parseLong(v.get(0));
-      case "Lt" -> value != null && !v.isEmpty() && Long.parseLong(value) < Long.parseLong(v.get(0));
+      case "Gt" -> compare(value, v) > 0;
+      case "Lt" -> compare(value, v) < 0;
       default -> false;
     };
+  }
+
+  /** Gt/Lt as the scheduler reads them: both sides integers, else the requirement does not match (0). */
+  private static int compare(String value, List<String> values) {
+    if (value == null || values.size() != 1 || !value.matches("-?[0-9]{1,18}") || !values.get(0).matches("-?[0-9]{1,18}")) {
+      return 0;
+    }
+    return Long.compare(Long.parseLong(value), Long.parseLong(values.get(0)));
   }
 }

@@ -59,7 +59,7 @@ final class Convergence {
     FailoverStateMachine.Decision failover = paused ? keepSite(platform) : FailoverStep.decide(platform, live, nodes, pods, clock);
     ResolvedPlatform resolved = PlatformResolver.resolve(platform, failover.site(), failover.fenced());
     List<HasMetadata> desired = PlatformRenderer.render(resolved);
-    RolloutState state = RolloutState.of(platform.getStatus());
+    RolloutState state = RolloutState.of(platform.getStatus(), Instant.now(clock));
     if (paused) {
       ApplyReport report = applier.observe(name, desired, live);
       return new Result(resolved, report, true, state, summary(platform, state, null, null, List.of()), null, failover);

@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -17,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import online.nexuscos.operator.OperatorSettings;
+import online.nexuscos.operator.Timestamps;
 import online.nexuscos.operator.apply.Applier;
 import online.nexuscos.operator.apply.ApplyReport;
 import online.nexuscos.operator.apply.LiveView;
@@ -56,23 +59,24 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
   private final StatusBuilder statusBuilder;
   private final EventRecorder events;
   private final Set<String> watchedNamespaces;
+  private final Set<String> reservedNamespaces;
   private final Duration resyncPeriod;
   private final ReconcileCounters counters = new ReconcileCounters();
   private final ChildCaches caches = new ChildCaches();
 
   /**
-   * @param watchedNamespaces namespaces the operator may manage; empty means all
-   * @param resyncPeriod the controller's maximum reconciliation interval (a reschedule replaces it)
+   * @param settings the namespaces watched (empty: all) and reserved, and the resync period (the
+   *     controller's maximum reconciliation interval; a reschedule replaces it)
    */
-  public NexusPlatformReconciler(KubernetesClient client, Clock clock, Set<String> watchedNamespaces,
-      Duration resyncPeriod) {
+  public NexusPlatformReconciler(KubernetesClient client, Clock clock, OperatorSettings settings) {
     this.client = client;
     this.clock = clock;
     this.applier = new Applier(client);
     this.statusBuilder = new StatusBuilder(clock);
     this.events = new EventRecorder(client, clock);
-    this.watchedNamespaces = Set.copyOf(watchedNamespaces);
-    this.resyncPeriod = resyncPeriod;
+    this.watchedNamespaces = Set.copyOf(settings.watchNamespaces());
+    this.reservedNamespaces = settings.reservedNamespaces();
+    this.resyncPeriod = settings.resyncPeriod();
   }
 
   public ReconcileCounters counters() {
@@ -86,9 +90,59 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
 
   @Override
   public UpdateControl<NexusPlatform> reconcile(NexusPlatform platform, Context<NexusPlatform> context) {
+    try {
+      return converge(platform, context);
+    } catch (StackOverflowError e) {
+      // An Error would escape JOSDK's handling; make it an ordinary failure of this platform.
+      throw new IllegalStateException("the spec is nested too deeply to process", e);
+    }
+  }
+
+  /**
+   * Any exception of a reconcile ends here (JOSDK then retries with backoff): the platform's status
+   * says why, an Event names the cause when it is new, and nothing else is touched.
+   */
+  @Override
+  public ErrorStatusUpdateControl<NexusPlatform> updateErrorStatus(NexusPlatform platform, Context<NexusPlatform> context,
+      Exception e) {
+    String cause = describe(e);
+    LOG.warn("Reconciling platform {} failed: {}", platform.getMetadata().getName(), cause, e);
+    NexusPlatformStatus next = statusBuilder.failed(platform, cause);
+    boolean news = !Conditions.find(platform.getStatus() == null ? null : platform.getStatus().getConditions(),
+        ConditionType.READY).map(c -> c.getMessage()).equals(Conditions.find(next.getConditions(), ConditionType.READY)
+            .map(c -> c.getMessage()));
+    try {
+      StatusWriter.write(platform, next, context);
+    } catch (RuntimeException writeFailed) {
+      LOG.warn("Could not record the failure in the status of platform {}: {}", platform.getMetadata().getName(),
+          describe(writeFailed));
+    }
+    if (news) {
+      events.warning(platform, ConditionType.Reason.RECONCILE_FAILED, cause);
+    }
+    return ErrorStatusUpdateControl.noStatusUpdate();
+  }
+
+  /** An exception as one line for people: its kind and message, with the HTTP code for API errors. */
+  static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
+    if (root instanceof KubernetesClientException k && k.getCode() > 0) {
+      message = "HTTP " + k.getCode() + ": " + (k.getStatus() != null && k.getStatus().getMessage() != null
+          ? k.getStatus().getMessage() : message);
+    }
+    String text = root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+    return text.length() > 500 ? text.substring(0, 500) + "…" : text;
+  }
+
+  private UpdateControl<NexusPlatform> converge(NexusPlatform platform, Context<NexusPlatform> context) {
     LiveView live = caches.view();
     RevisionStore revisions = new RevisionStore(client, caches::revisionsOf);
-    List<ValidationError> errors = new ArrayList<>(SpecValidator.validate(platform));
+    List<ValidationError> errors = new ArrayList<>(unreadable(platform));
+    errors.addAll(SpecValidator.validate(platform, reservedNamespaces));
     errors.addAll(outsideWatchedNamespaces(platform));
 
     NexusPlatformStatus next;
@@ -165,7 +219,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
       return null;
     }
     int grace = spec.getGracePeriodSeconds() == null ? FailoverStep.DEFAULT_GRACE_SECONDS : spec.getGracePeriodSeconds();
-    return Duration.between(Instant.now(clock), Instant.parse(status.getUnhealthySince()).plusSeconds(grace));
+    return Duration.between(Instant.now(clock), Timestamps.parse("status.failover.unhealthySince", status.getUnhealthySince(), Instant.now(clock)).plusSeconds(grace));
   }
 
   private static Duration earliest(Duration a, Duration b) {
@@ -237,6 +291,26 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
     events.normal(platform, "Deleted", "deletionPolicy Delete: removed " + report.deleted().size()
         + " objects the platform created.");
     return DeleteControl.defaultDelete();
+  }
+
+  /**
+   * Spec values this version could not read, as validation errors (nothing is applied from a spec
+   * read only in part); unreadable status values are reported and then overwritten by the next write.
+   */
+  private List<ValidationError> unreadable(NexusPlatform platform) {
+    List<ValidationError> errors = new ArrayList<>();
+    platform.getUnreadableFields().forEach((field, problem) -> {
+      if (field.startsWith("spec")) {
+        errors.add(new ValidationError(field, "cannot be read by this operator version (" + problem + ")",
+            "write a value of the type and range docs/api.md gives, or upgrade the operator if the CRD is newer"));
+      } else {
+        LOG.warn("Platform {}: status field {} cannot be read ({}); it is rewritten from what the operator observes",
+            platform.getMetadata().getName(), field, problem);
+        events.warning(platform, ConditionType.Reason.UNREADABLE, "Status field " + field + " could not be read ("
+            + problem + "); the operator rewrites the status from what it observes.");
+      }
+    });
+    return errors;
   }
 
   private List<ValidationError> outsideWatchedNamespaces(NexusPlatform platform) {

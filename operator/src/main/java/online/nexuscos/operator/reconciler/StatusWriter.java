@@ -26,7 +26,8 @@ final class StatusWriter {
    */
   static boolean write(NexusPlatform platform, NexusPlatformStatus next, Context<NexusPlatform> context) {
     NexusPlatformStatus previous = platform.getStatus();
-    if (previous != null && JSON.valueToTree(previous).equals(JSON.valueToTree(next))) {
+    boolean repair = platform.getUnreadableFields().keySet().stream().anyMatch(f -> f.startsWith("status"));
+    if (previous != null && !repair && JSON.valueToTree(previous).equals(JSON.valueToTree(next))) {
       return false;
     }
     PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(platform, context, p -> {

@@ -40,34 +40,34 @@ public final class NetworkPolicyRenderer {
     }
     List<NetworkPolicy> policies = new ArrayList<>();
     List<String> denyTypes = net.restrictEgress() ? List.of("Ingress", "Egress") : List.of("Ingress");
-    policies.add(policy(platform, namespace, Names.POLICY_DEFAULT_DENY, spec(all(), denyTypes)));
+    policies.add(policy(platform, namespace, Names.POLICY_DEFAULT_DENY, Names.POLICY_DEFAULT_DENY, spec(all(), denyTypes)));
 
     NetworkPolicySpec same = spec(all(), List.of("Ingress"));
     same.setIngress(List.of(ingress(List.of(new NetworkPolicyPeerBuilder().withPodSelector(all()).build()), null)));
-    policies.add(policy(platform, namespace, Names.POLICY_SAME_NAMESPACE, same));
+    policies.add(policy(platform, namespace, Names.POLICY_SAME_NAMESPACE, Names.POLICY_SAME_NAMESPACE, same));
 
     NetworkPolicySpec monitoring = spec(all(), List.of("Ingress"));
     monitoring.setIngress(
         List.of(ingress(List.of(namespacePeer(net.monitoringNamespace())), namedPort())));
-    policies.add(policy(platform, namespace, Names.POLICY_MONITORING, monitoring));
+    policies.add(policy(platform, namespace, Names.POLICY_MONITORING, Names.POLICY_MONITORING, monitoring));
 
     for (ResolvedService s : platform.servicesIn(namespace)) {
       if (s.gateway() && !net.gatewayNamespace().equals(namespace)) {
         NetworkPolicySpec gw = spec(podsOf(platform, s), List.of("Ingress"));
         gw.setIngress(List.of(ingress(List.of(namespacePeer(net.gatewayNamespace())), port(s))));
-        policies.add(policy(platform, namespace, Names.gatewayPolicy(s.name()), gw));
+        policies.add(policy(platform, namespace, Names.gatewayPolicy(s.name()), s.name(), gw));
       }
       List<NetworkPolicyPeer> dependents = crossNamespaceDependents(platform, s);
       if (!dependents.isEmpty()) {
         NetworkPolicySpec deps = spec(podsOf(platform, s), List.of("Ingress"));
         deps.setIngress(List.of(ingress(dependents, port(s))));
-        policies.add(policy(platform, namespace, Names.dependentsPolicy(s.name()), deps));
+        policies.add(policy(platform, namespace, Names.dependentsPolicy(s.name()), s.name(), deps));
       }
     }
 
     if (net.restrictEgress()) {
-      policies.add(policy(platform, namespace, Names.POLICY_DNS_EGRESS, dnsEgress()));
-      policies.add(policy(platform, namespace, Names.POLICY_PLATFORM_EGRESS, platformEgress(platform)));
+      policies.add(policy(platform, namespace, Names.POLICY_DNS_EGRESS, Names.POLICY_DNS_EGRESS, dnsEgress()));
+      policies.add(policy(platform, namespace, Names.POLICY_PLATFORM_EGRESS, Names.POLICY_PLATFORM_EGRESS, platformEgress(platform)));
     }
     return policies;
   }
@@ -124,13 +124,14 @@ public final class NetworkPolicyRenderer {
     return egress;
   }
 
+  /** @param subject the app.kubernetes.io/name label: the policy, or the service a per-service policy is about (a label value, at most 63) */
   private static NetworkPolicy policy(
-      ResolvedPlatform platform, String namespace, String name, NetworkPolicySpec spec) {
+      ResolvedPlatform platform, String namespace, String name, String subject, NetworkPolicySpec spec) {
     return new NetworkPolicyBuilder()
         .withNewMetadata()
         .withName(name)
         .withNamespace(namespace)
-        .withLabels(Labels.common(platform.name(), name, Labels.COMPONENT_NETWORK))
+        .withLabels(Labels.common(platform.name(), subject, Labels.COMPONENT_NETWORK))
         .endMetadata()
         .withSpec(spec)
         .build();

@@ -39,7 +39,7 @@ public final class ManualRollback {
   public static Result apply(NexusPlatform platform, List<RevisionStore.Revision> revisions, Integer currentRevision) {
     NexusPlatform next = JSON.clone(platform);
     Map<String, String> annotations = new LinkedHashMap<>(next.getMetadata().getAnnotations());
-    String to = annotations.remove(Labels.ROLLBACK_TO).trim();
+    String to = java.util.Objects.toString(annotations.remove(Labels.ROLLBACK_TO), "").trim();
     String servicesValue = annotations.remove(Labels.ROLLBACK_SERVICES);
     next.getMetadata().setAnnotations(annotations);
     List<String> services = servicesValue == null || servicesValue.isBlank() ? List.of()
@@ -47,7 +47,7 @@ public final class ManualRollback {
 
     Optional<RevisionStore.Revision> revision = find(to, revisions, currentRevision);
     String available = revisions.stream().map(r -> Integer.toString(r.number())).collect(Collectors.joining(", "));
-    if (revision.isEmpty() || revision.get().spec() == null) {
+    if (revision.isEmpty() || revision.get().spec() == null || revision.get().spec().getServices() == null) {
       return new Result(next, "rollback to revision " + to + " is not possible: no such revision (recorded: "
           + (available.isEmpty() ? "none" : available) + "). Set " + Labels.ROLLBACK_TO + " to one of them.", false);
     }
@@ -95,7 +95,7 @@ public final class ManualRollback {
     if (service.getTag() == null) {
       service.setTag(old.getVersion());
     }
-    if (service.getImage() == null && !old.getImageRegistry().equals(spec.getImageRegistry())) {
+    if (service.getImage() == null && old.getImageRegistry() != null && !old.getImageRegistry().equals(spec.getImageRegistry())) {
       service.setImage(old.getImageRegistry().replaceAll("/+$", "") + "/" + service.getName());
     }
     List<ServiceSpec> list = new ArrayList<>(spec.getServices());
@@ -116,9 +116,9 @@ public final class ManualRollback {
   private static void addMissingNamespaces(NexusPlatformSpec spec, NexusPlatformSpec old) {
     List<NamespaceSpec> namespaces = new ArrayList<>(spec.getNamespaces());
     for (ServiceSpec s : spec.getServices()) {
-      boolean declared = namespaces.stream().anyMatch(n -> n.getName().equals(s.getNamespace()));
-      if (!declared) {
-        old.getNamespaces().stream().filter(n -> n.getName().equals(s.getNamespace())).findFirst()
+      boolean declared = namespaces.stream().anyMatch(n -> java.util.Objects.equals(n.getName(), s.getNamespace()));
+      if (!declared && old.getNamespaces() != null) {
+        old.getNamespaces().stream().filter(n -> java.util.Objects.equals(n.getName(), s.getNamespace())).findFirst()
             .ifPresent(namespaces::add);
       }
     }

@@ -3,6 +3,10 @@ package online.nexuscos.operator.rollout;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.HashSet;
+import java.util.Deque;
+import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -36,10 +40,15 @@ public final class RolloutPlan {
   public static Map<String, ServiceProgress> progress(
       ResolvedPlatform target, List<HasMetadata> desired, Function<ChildKey, Optional<HasMetadata>> live) {
     Map<String, ServiceProgress> progress = new HashMap<>();
+    Map<ChildKey, String> wantedHashes = new HashMap<>();
+    for (HasMetadata o : desired) {
+      if (o.getMetadata().getAnnotations() != null) {
+        wantedHashes.putIfAbsent(ChildKey.of(o), o.getMetadata().getAnnotations().get(Labels.DESIRED_HASH));
+      }
+    }
     for (ResolvedService s : target.services()) {
       ChildKey key = new ChildKey(ChildKind.DEPLOYMENT, s.namespace(), s.name());
-      String wanted = desired.stream().filter(o -> ChildKey.of(o).equals(key)).findFirst()
-          .map(o -> o.getMetadata().getAnnotations().get(Labels.DESIRED_HASH)).orElse(null);
+      String wanted = wantedHashes.get(key);
       Deployment d = (Deployment) live.apply(key).orElse(null);
       boolean atTarget = d != null && d.getMetadata().getAnnotations() != null
           && wanted != null && wanted.equals(d.getMetadata().getAnnotations().get(Labels.DESIRED_HASH));
@@ -82,22 +91,40 @@ public final class RolloutPlan {
     return new Plan(objects, waiting);
   }
 
-  /** Service names, every service after the services it depends on. */
+  /**
+   * Service names, every service after the services it depends on (a depth-first post-order with
+   * an explicit stack, so no chain length can overflow the thread's stack; a cycle, which the
+   * validator refuses, is cut where it closes).
+   */
   public static List<String> dependencyOrder(ResolvedPlatform platform) {
     Set<String> ordered = new LinkedHashSet<>();
-    for (ResolvedService s : platform.services()) {
-      visit(s, platform, ordered, new LinkedHashSet<>());
+    Set<String> onPath = new HashSet<>();
+    for (ResolvedService root : platform.services()) {
+      Deque<Iterator<String>> deps = new ArrayDeque<>();
+      Deque<String> path = new ArrayDeque<>();
+      if (ordered.contains(root.name())) {
+        continue;
+      }
+      path.push(root.name());
+      onPath.add(root.name());
+      deps.push(root.dependsOn().iterator());
+      while (!path.isEmpty()) {
+        Iterator<String> next = deps.peek();
+        if (next.hasNext()) {
+          String dep = next.next();
+          Optional<ResolvedService> d = platform.service(dep);
+          if (d.isPresent() && !ordered.contains(dep) && onPath.add(dep)) {
+            path.push(dep);
+            deps.push(d.get().dependsOn().iterator());
+          }
+        } else {
+          String done = path.pop();
+          deps.pop();
+          onPath.remove(done);
+          ordered.add(done);
+        }
+      }
     }
     return List.copyOf(ordered);
-  }
-
-  private static void visit(ResolvedService s, ResolvedPlatform platform, Set<String> ordered, Set<String> path) {
-    if (ordered.contains(s.name()) || !path.add(s.name())) {
-      return;
-    }
-    for (String dep : s.dependsOn()) {
-      platform.service(dep).ifPresent(d -> visit(d, platform, ordered, path));
-    }
-    ordered.add(s.name());
   }
 }

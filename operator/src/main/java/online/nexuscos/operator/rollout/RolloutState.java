@@ -1,6 +1,7 @@
 package online.nexuscos.operator.rollout;
 
 import java.time.Instant;
+import online.nexuscos.operator.Timestamps;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatformStatus;
 
 /**
@@ -18,14 +19,16 @@ public record RolloutState(
 
   public static final RolloutState EMPTY = new RolloutState(null, null, null, null, null, null, null);
 
-  public static RolloutState of(NexusPlatformStatus status) {
+  /** The state kept in {@code status}; an unreadable rolloutStartedAt reads as {@code now} (the deadline starts again). */
+  public static RolloutState of(NexusPlatformStatus status, Instant now) {
     if (status == null) {
       return EMPTY;
     }
     return new RolloutState(status.getCurrentRevision(), status.getCurrentRevisionHash(),
         status.getStableRevision(), status.getStableRevisionHash(),
         status.getFailedRevision(), status.getFailedRevisionHash(),
-        status.getRolloutStartedAt() == null ? null : Instant.parse(status.getRolloutStartedAt()));
+        status.getRolloutStartedAt() == null ? null
+            : Timestamps.parse("status.rolloutStartedAt", status.getRolloutStartedAt(), now));
   }
 
   public void writeTo(NexusPlatformStatus status) {

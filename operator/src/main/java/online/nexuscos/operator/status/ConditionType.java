@@ -34,6 +34,8 @@ public final class ConditionType {
     public static final String FAILOVER_REFUSED = "FailoverRefused";
     public static final String ON_STANDBY_SITE = "RunningOnStandbySite";
     public static final String ON_CHOSEN_SITE = "RunningOnChosenSite";
+    public static final String RECONCILE_FAILED = "ReconcileFailed";
+    public static final String UNREADABLE = "Unreadable";
 
     private Reason() {}
   }

@@ -32,6 +32,26 @@ public final class StatusBuilder {
   }
 
   /** Status of a platform whose spec failed validation: children untouched, services as before. */
+  /**
+   * The status after a reconcile failed with {@code cause}: everything observed before is kept
+   * (revisions, failover state), only Ready turns False naming the cause.
+   */
+  public NexusPlatformStatus failed(NexusPlatform platform, String cause) {
+    NexusPlatformStatus old = previous(platform);
+    NexusPlatformStatus status = CLONE.clone(old);
+    List<io.fabric8.kubernetes.api.model.Condition> conditions = new java.util.ArrayList<>(
+        new Conditions(old.getConditions(), generation(platform), clock)
+            .set(ConditionType.READY, false, ConditionType.Reason.RECONCILE_FAILED,
+                "The operator could not reconcile the platform: " + cause + ". It retries with backoff;"
+                    + " the platform keeps running as last applied.")
+            .build());
+    if (old.getConditions() != null) {
+      old.getConditions().stream().filter(c -> !ConditionType.READY.equals(c.getType())).forEach(conditions::add);
+    }
+    status.setConditions(conditions);
+    return status;
+  }
+
   public NexusPlatformStatus invalid(NexusPlatform platform, List<ValidationError> errors) {
     NexusPlatformStatus old = previous(platform);
     NexusPlatformStatus status = copyObservations(old);
@@ -217,6 +237,9 @@ public final class StatusBuilder {
     return items.stream().limit(LIST_LIMIT).collect(Collectors.joining(separator))
         + " and " + (items.size() - LIST_LIMIT) + " more";
   }
+
+  private static final io.fabric8.kubernetes.client.utils.KubernetesSerialization CLONE =
+      new io.fabric8.kubernetes.client.utils.KubernetesSerialization();
 
   private static NexusPlatformStatus previous(NexusPlatform platform) {
     return platform.getStatus() == null ? new NexusPlatformStatus() : platform.getStatus();

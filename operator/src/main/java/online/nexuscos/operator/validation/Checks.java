@@ -1,5 +1,7 @@
 package online.nexuscos.operator.validation;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,15 +9,16 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import online.nexuscos.platform.api.v1alpha1.ApiPatterns;
 
-/** The field-level checks every rule uses, and the list of problems they collect. */
+/**
+ * The field-level checks the semantic rules use, and the list of problems they collect. Bounds,
+ * required fields and the patterns of single fields are the CRD schema's ({@link CrdSchema});
+ * these checks cover what a schema cannot say: list entries and map values, references, pairs.
+ */
 final class Checks {
 
   static final Pattern DNS_LABEL = Pattern.compile(ApiPatterns.DNS_LABEL);
-  static final Pattern REPOSITORY = Pattern.compile(ApiPatterns.IMAGE_REPOSITORY);
-  static final Pattern TAG = Pattern.compile(ApiPatterns.IMAGE_TAG);
+  static final Pattern DNS_SUBDOMAIN = Pattern.compile(ApiPatterns.DNS_SUBDOMAIN);
   static final Pattern QUANTITY = Pattern.compile(ApiPatterns.QUANTITY);
-  static final Pattern ENV_NAME = Pattern.compile(ApiPatterns.ENV_NAME);
-  static final Pattern INT_OR_PERCENT = Pattern.compile(ApiPatterns.INT_OR_PERCENT);
   static final Pattern CIDR = Pattern.compile(ApiPatterns.CIDR);
   static final Pattern LABEL_KEY = Pattern.compile(ApiPatterns.LABEL_KEY);
   static final Pattern LABEL_VALUE = Pattern.compile(ApiPatterns.LABEL_VALUE);
@@ -26,27 +29,35 @@ final class Checks {
     return List.copyOf(errors);
   }
 
+  boolean failed() {
+    return !errors.isEmpty();
+  }
+
   void labels(String path, Map<String, String> labels) {
     if (labels == null) {
       return;
     }
     labels.forEach((k, v) -> {
-      matches(path + "[" + k + "]", k, LABEL_KEY, "use a label key such as tier or example.com/team");
+      String field = path + "[" + k + "]";
+      if (k == null || k.length() > 317 || !LABEL_KEY.matcher(k).matches() || name(k).length() > 63) {
+        error(field, "\"" + k + "\" is not a valid label key", ApiPatterns.hint(ApiPatterns.LABEL_KEY));
+      }
       if (v == null || v.length() > 63 || !LABEL_VALUE.matcher(v).matches()) {
-        error(path + "[" + k + "]", "value \"" + v + "\" is not a valid label value",
-            "use at most 63 letters, digits, '-', '_' or '.'");
+        error(field, "value \"" + v + "\" is not a valid label value", ApiPatterns.hint(ApiPatterns.LABEL_VALUE));
       }
     });
   }
 
-  /** The non-empty entries of a list by field path; empty entries are reported. */
-  <T> Map<String, T> list(String path, List<T> list) {
+  private static String name(String labelKey) {
+    return labelKey.substring(labelKey.indexOf('/') + 1);
+  }
+
+  /** The non-null entries of a list by field path (the schema reports null entries). */
+  static <T> Map<String, T> list(String path, List<T> list) {
     Map<String, T> entries = new LinkedHashMap<>();
     if (list != null) {
       for (int i = 0; i < list.size(); i++) {
-        if (list.get(i) == null) {
-          error(path + "[" + i + "]", "is empty", "remove the empty list entry");
-        } else {
+        if (list.get(i) != null) {
           entries.put(path + "[" + i + "]", list.get(i));
         }
       }
@@ -54,42 +65,36 @@ final class Checks {
     return entries;
   }
 
-  boolean required(String field, String value, String fix) {
-    if (value == null || value.isBlank()) {
-      error(field, "is missing", fix);
-      return false;
-    }
-    return true;
-  }
-
   boolean dnsLabel(String field, String value, String fix) {
-    if (!required(field, value, fix)) {
-      return false;
-    }
-    if (value.length() > 63 || !DNS_LABEL.matcher(value).matches()) {
+    if (value == null || value.length() > 63 || !DNS_LABEL.matcher(value).matches()) {
       error(field, "\"" + value + "\" is not a DNS-1123 label (lowercase letters, digits, '-', at most 63)", fix);
       return false;
     }
     return true;
   }
 
-  boolean matches(String field, String value, Pattern pattern, String fix) {
-    if (value == null || !pattern.matcher(value).matches()) {
-      error(field, "\"" + value + "\" is not valid", fix);
+  /** A Secret's name, as the API server checks it: a DNS-1123 subdomain of at most 253 characters. */
+  void secretName(String field, String value, String where) {
+    if (value == null || value.length() > 253 || !DNS_SUBDOMAIN.matcher(value).matches()) {
+      error(field, "\"" + value + "\" is not a valid Secret name (a DNS-1123 subdomain)",
+          "name a Secret " + where + ": lowercase letters, digits, '-' and '.'");
+    }
+  }
+
+  /** An IPv4 or IPv6 CIDR block as Go's net.ParseCIDR reads it (what NetworkPolicy validation uses). */
+  void cidr(String field, String value) {
+    if (value == null || !CIDR.matcher(value).matches() || (value.contains(":") && !ipv6(value))) {
+      error(field, "\"" + value + "\" is not a CIDR block", ApiPatterns.hint(ApiPatterns.CIDR));
+    }
+  }
+
+  private static boolean ipv6(String cidr) {
+    String address = cidr.substring(0, cidr.indexOf('/'));
+    try {
+      // A literal with ':' is parsed, never looked up.
+      return address.contains(":") && InetAddress.getByName(address).getAddress().length == 16;
+    } catch (UnknownHostException | SecurityException e) {
       return false;
-    }
-    return true;
-  }
-
-  void min(String field, Integer value, int min) {
-    if (value != null && value < min) {
-      error(field, value + " is below the minimum " + min, "use " + min + " or more");
-    }
-  }
-
-  void range(String field, Integer value, int min, int max) {
-    if (value != null && (value < min || value > max)) {
-      error(field, value + " is out of range", "use a value from " + min + " to " + max);
     }
   }
 

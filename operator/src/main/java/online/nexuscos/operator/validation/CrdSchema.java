@@ -10,11 +10,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import online.nexuscos.platform.api.v1alpha1.ApiPatterns;
 
 /**
  * Checks a NexusPlatform document against the structural OpenAPI schema of the generated CRD,
  * as the API server would: types, required fields, enums, patterns, bounds, unknown fields.
- * (CEL rules are not evaluated here; {@link SpecValidator} enforces the same rules.)
+ * Null fields read as absent (the API server prunes them); null list entries are errors. CEL
+ * rules are not evaluated here: {@link SpecValidator} mirrors each with the same message.
  */
 public final class CrdSchema {
 
@@ -22,10 +24,22 @@ public final class CrdSchema {
   public static final String RESOURCE = "META-INF/fabric8/nexusplatforms.platform.nexuscos.online-v1.yml";
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+  private static volatile CrdSchema shared;
   private final JsonNode root;
+  private final java.util.Map<String, Pattern> patterns = new java.util.concurrent.ConcurrentHashMap<>();
 
   private CrdSchema(JsonNode root) {
     this.root = root;
+  }
+
+  /** The schema of the CRD on the classpath, read once. */
+  public static CrdSchema shared() {
+    CrdSchema s = shared;
+    if (s == null) {
+      s = load();
+      shared = s;
+    }
+    return s;
   }
 
   /** The schema of the CRD on the classpath. */
@@ -67,7 +81,11 @@ public final class CrdSchema {
         }
         bounds(path, value.size(), schema, "minItems", "maxItems", "items", errors);
         for (int i = 0; i < value.size(); i++) {
-          check(path + "[" + i + "]", value.get(i), schema.path("items"), errors);
+          if (value.get(i).isNull()) {
+            errors.add(new ValidationError(path + "[" + i + "]", "is empty", "remove the empty list entry"));
+          } else {
+            check(path + "[" + i + "]", value.get(i), schema.path("items"), errors);
+          }
         }
       }
       case "string" -> {
@@ -77,9 +95,8 @@ public final class CrdSchema {
         }
         String text = value.asText();
         bounds(path, text.length(), schema, "minLength", "maxLength", "characters", errors);
-        if (schema.has("pattern") && !Pattern.compile(schema.get("pattern").asText()).matcher(text).find()) {
-          errors.add(new ValidationError(path, "\"" + text + "\" does not match " + schema.get("pattern").asText(),
-              "see `kubectl explain` or docs/api.md for the format"));
+        if (schema.has("pattern") && !patterns.computeIfAbsent(schema.get("pattern").asText(), Pattern::compile).matcher(text).find()) {
+          errors.add(new ValidationError(path, "\"" + text + "\" is not valid", ApiPatterns.hint(schema.get("pattern").asText())));
         }
         if (schema.has("enum")) {
           List<String> allowed = new ArrayList<>();

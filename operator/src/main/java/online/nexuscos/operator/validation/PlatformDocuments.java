@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,8 +17,9 @@ import java.util.stream.Collectors;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 
 /**
- * Reads NexusPlatform documents from YAML files strictly: an unknown or misspelt field is an
- * error naming the field (a cluster would silently drop it), so offline tools catch typos.
+ * Reads NexusPlatform documents from YAML files as kubectl would ({@link YamlDocuments}) and
+ * strictly: an unknown or misspelt field is an error naming the field (a cluster would silently
+ * drop it), so offline tools catch typos.
  */
 public final class PlatformDocuments {
 
@@ -31,7 +31,7 @@ public final class PlatformDocuments {
   }
 
   private static final ObjectMapper YAML =
-      new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private static final String API_VERSION = HasMetadata.getApiVersion(NexusPlatform.class);
 
   private PlatformDocuments() {}
@@ -50,22 +50,17 @@ public final class PlatformDocuments {
 
   public static List<NexusPlatform> parse(String source, String yaml) throws InvalidDocumentException {
     List<NexusPlatform> platforms = new ArrayList<>();
-    try (var parser = YAML.getFactory().createParser(yaml)) {
-      var documents = YAML.readValues(parser, JsonNode.class);
-      int index = 0;
-      while (documents.hasNextValue()) {
-        JsonNode doc = documents.nextValue();
-        index++;
-        if (doc == null || doc.isNull() || doc.isMissingNode() || (doc.isObject() && doc.isEmpty())) {
-          continue;
-        }
-        platforms.add(toPlatform(source + " (document " + index + ")", doc));
+    List<JsonNode> documents;
+    try {
+      documents = YamlDocuments.read(source, yaml);
+    } catch (YamlDocuments.YamlException e) {
+      throw new InvalidDocumentException(e.getMessage());
+    }
+    for (int i = 0; i < documents.size(); i++) {
+      JsonNode doc = documents.get(i);
+      if (!(doc.isObject() && doc.isEmpty())) {
+        platforms.add(toPlatform(source + " (document " + (i + 1) + ")", doc));
       }
-    } catch (JsonProcessingException e) {
-      throw new InvalidDocumentException(source + ": not valid YAML: " + e.getOriginalMessage()
-          + location(e) + "; fix the syntax");
-    } catch (IOException e) {
-      throw new InvalidDocumentException(source + ": cannot read: " + e.getMessage());
     }
     if (platforms.isEmpty()) {
       throw new InvalidDocumentException(source + ": contains no NexusPlatform; add one (see examples/minimal.yaml)");
@@ -73,7 +68,8 @@ public final class PlatformDocuments {
     return platforms;
   }
 
-  private static NexusPlatform toPlatform(String source, JsonNode doc) throws InvalidDocumentException {
+  /** One document already read as a tree, checked for kind and fields. */
+  public static NexusPlatform toPlatform(String source, JsonNode doc) throws InvalidDocumentException {
     String apiVersion = doc.path("apiVersion").asText(null);
     String kind = doc.path("kind").asText(null);
     if (!"NexusPlatform".equals(kind) || !API_VERSION.equals(apiVersion)) {
@@ -89,8 +85,8 @@ public final class PlatformDocuments {
     } catch (JsonMappingException e) {
       throw new InvalidDocumentException(source + ": field " + path(e) + " has the wrong type: "
           + e.getOriginalMessage().lines().findFirst().orElse("") + "; see docs/api.md for its type");
-    } catch (JsonProcessingException e) {
-      throw new InvalidDocumentException(source + ": " + e.getOriginalMessage());
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new InvalidDocumentException(source + ": " + e.getMessage().lines().findFirst().orElse(""));
     }
   }
 
@@ -110,7 +106,4 @@ public final class PlatformDocuments {
     return sb.toString();
   }
 
-  private static String location(JsonProcessingException e) {
-    return e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-  }
 }

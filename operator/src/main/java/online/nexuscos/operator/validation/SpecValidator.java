@@ -1,5 +1,8 @@
 package online.nexuscos.operator.validation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,48 +14,59 @@ import online.nexuscos.platform.api.v1alpha1.NetworkPolicySpec;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatformSpec;
 import online.nexuscos.platform.api.v1alpha1.RolloutSpec;
-import online.nexuscos.platform.api.v1alpha1.ServiceDefaults;
 
 /**
- * Every check a NexusPlatform must pass before anything is rendered: the schema's own rules (so
- * that a cluster without schema validation, the sandbox and {@code nexusctl} reject the same
- * input) and the rules no schema can express (references, cycles, uniqueness). Shared by the
- * operator and the CLI. Pure.
+ * The one validator of a NexusPlatform, shared by the operator, {@code nexusctl validate},
+ * {@code render} and {@code diff}: first the CRD's own schema (types, required fields, patterns,
+ * bounds, generated from the annotated API types, so a cluster without schema validation, the
+ * sandbox and the CLI refuse exactly what the API server refuses), then the rules no schema can
+ * express (references, uniqueness, cycles, depth, list entries, tenancy of namespaces). Pure.
  */
 public final class SpecValidator {
 
+  /** Namespaces no platform may use: the cluster's own. The operator adds its own namespace. */
+  static final Set<String> SYSTEM_NAMESPACES = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final Checks c = new Checks();
   private final ServiceRules services = new ServiceRules(c);
+  private final Set<String> reserved;
 
-  private SpecValidator() {}
-
-  /** All problems of the platform, in field order; empty when it is valid. */
-  public static List<ValidationError> validate(NexusPlatform platform) {
-    SpecValidator v = new SpecValidator();
-    v.check(platform);
-    return v.c.errors();
+  private SpecValidator(Set<String> reserved) {
+    this.reserved = reserved;
   }
 
-  private void check(NexusPlatform platform) {
+  /** All problems of the platform, schema first, in field order; empty when it is valid. */
+  public static List<ValidationError> validate(NexusPlatform platform) {
+    return validate(platform, Set.of());
+  }
+
+  /**
+   * @param reservedNamespaces namespaces refused besides the system ones (the operator's own)
+   */
+  public static List<ValidationError> validate(NexusPlatform platform, Set<String> reservedNamespaces) {
+    List<ValidationError> errors = new ArrayList<>();
     String name = platform.getMetadata() == null ? null : platform.getMetadata().getName();
-    c.dnsLabel("metadata.name", name, "name the platform with lowercase letters, digits and '-'");
-    NexusPlatformSpec spec = platform.getSpec();
-    if (spec == null) {
-      c.error("spec", "is missing", "add a spec with version, imageRegistry, namespaces and services");
-      return;
+    Checks meta = new Checks();
+    meta.dnsLabel("metadata.name", name, "name the platform with at most 63 lowercase letters, digits and '-'");
+    errors.addAll(meta.errors());
+    if (platform.getSpec() == null) {
+      errors.add(new ValidationError("spec", "is missing", "add a spec with version, imageRegistry, namespaces and services"));
+      return errors;
     }
-    if (c.required("spec.version", spec.getVersion(), "set the platform version, e.g. \"2025.10.11\"")) {
-      c.matches("spec.version", spec.getVersion(), Checks.TAG, "use an image tag: letters, digits, '_', '.', '-'");
-    }
-    if (c.required("spec.imageRegistry", spec.getImageRegistry(), "set the registry, e.g. ghcr.io/nexus-cos")) {
-      c.matches("spec.imageRegistry", spec.getImageRegistry(), Checks.REPOSITORY,
-          "use a lowercase registry host and path, e.g. ghcr.io/nexus-cos");
-    }
-    c.list("spec.imagePullSecrets", spec.getImagePullSecrets())
-        .forEach((path, secret) -> c.dnsLabel(path, secret, "name an existing Secret"));
+    JsonNode document = JSON.createObjectNode().set("spec", JSON.valueToTree(platform.getSpec()));
+    errors.addAll(CrdSchema.shared().validate(document));
+    SpecValidator v = new SpecValidator(reservedNamespaces);
+    v.check(platform.getSpec());
+    errors.addAll(v.c.errors());
+    return errors;
+  }
+
+  private void check(NexusPlatformSpec spec) {
+    Checks.list("spec.imagePullSecrets", spec.getImagePullSecrets())
+        .forEach((path, secret) -> c.secretName(path, secret, "present in every platform namespace"));
     Set<String> namespaces = namespaces(spec.getNamespaces());
     Map<String, Boolean> modules = modules(spec.getModules());
-    defaults(spec.getDefaults());
     services.services(spec, namespaces, modules);
     network(spec.getNetworkPolicy());
     rollout(spec.getRollout());
@@ -61,20 +75,19 @@ public final class SpecValidator {
 
   private Set<String> namespaces(List<NamespaceSpec> list) {
     Set<String> names = new HashSet<>();
-    if (list == null || list.isEmpty()) {
-      c.error("spec.namespaces", "is empty", "list the platform's namespaces, e.g. - name: nexus-platform");
-      return names;
-    }
-    for (int i = 0; i < list.size(); i++) {
-      String path = "spec.namespaces[" + i + "]";
-      NamespaceSpec ns = list.get(i);
-      if (ns == null) {
-        c.error(path, "is empty", "remove the empty list entry");
+    for (var entry : Checks.list("spec.namespaces", list).entrySet()) {
+      String path = entry.getKey();
+      NamespaceSpec ns = entry.getValue();
+      String name = ns.getName();
+      if (name == null) {
         continue;
       }
-      if (c.dnsLabel(path + ".name", ns.getName(), "use a DNS-1123 label such as nexus-auth")
-          && !names.add(ns.getName())) {
-        c.error(path + ".name", "namespace " + ns.getName() + " is listed twice", "remove the duplicate");
+      if (!names.add(name)) {
+        c.error(path + ".name", "namespace " + name + " is listed twice", "remove the duplicate");
+      }
+      if (SYSTEM_NAMESPACES.contains(name) || name.startsWith("kube-") || reserved.contains(name)) {
+        c.error(path + ".name", "namespace " + name + " belongs to the cluster" + (reserved.contains(name)
+            ? " (the operator runs there)" : ""), "use a namespace of the platform's own, e.g. nexus-" + name);
       }
       c.labels(path + ".labels", ns.getLabels());
     }
@@ -83,41 +96,18 @@ public final class SpecValidator {
 
   private Map<String, Boolean> modules(List<ModuleSpec> list) {
     Map<String, Boolean> modules = new HashMap<>();
-    for (var entry : c.list("spec.modules", list).entrySet()) {
+    for (var entry : Checks.list("spec.modules", list).entrySet()) {
       ModuleSpec m = entry.getValue();
-      String path = entry.getKey();
-      if (c.dnsLabel(path + ".name", m.getName(), "use a DNS-1123 label such as commerce")
-          && modules.put(m.getName(), !Boolean.FALSE.equals(m.getEnabled())) != null) {
-        c.error(path + ".name", "module " + m.getName() + " is listed twice", "remove the duplicate");
+      if (m.getName() != null && modules.put(m.getName(), !Boolean.FALSE.equals(m.getEnabled())) != null) {
+        c.error(entry.getKey() + ".name", "module " + m.getName() + " is listed twice", "remove the duplicate");
       }
     }
     return modules;
   }
 
-  private void defaults(ServiceDefaults d) {
-    if (d == null) {
-      return;
-    }
-    c.min("spec.defaults.replicas", d.getReplicas(), 0);
-    services.resources("spec.defaults.resources", d.getResources());
-    services.probes("spec.defaults.probes", d.getProbes());
-    services.autoscalingFields("spec.defaults.autoscaling", d.getAutoscaling());
-    services.disruption("spec.defaults.podDisruptionBudget", d.getPodDisruptionBudget());
-  }
-
   private void network(NetworkPolicySpec n) {
-    if (n == null) {
-      return;
-    }
-    if (n.getGatewayNamespace() != null) {
-      c.dnsLabel("spec.networkPolicy.gatewayNamespace", n.getGatewayNamespace(), "name a namespace");
-    }
-    if (n.getMonitoringNamespace() != null) {
-      c.dnsLabel("spec.networkPolicy.monitoringNamespace", n.getMonitoringNamespace(), "name a namespace");
-    }
-    if (n.getEgress() != null) {
-      c.list("spec.networkPolicy.egress.allowedCIDRs", n.getEgress().getAllowedCIDRs())
-          .forEach((p, cidr) -> c.matches(p, cidr, Checks.CIDR, "use CIDR notation such as 10.0.0.0/16"));
+    if (n != null && n.getEgress() != null) {
+      Checks.list("spec.networkPolicy.egress.allowedCIDRs", n.getEgress().getAllowedCIDRs()).forEach(c::cidr);
     }
   }
 
@@ -125,19 +115,22 @@ public final class SpecValidator {
     if (r == null) {
       return;
     }
-    c.min("spec.rollout.progressDeadlineSeconds", r.getProgressDeadlineSeconds(), 1);
-    boolean unavailableOk = r.getMaxUnavailable() == null
-        || c.matches("spec.rollout.maxUnavailable", r.getMaxUnavailable(), Checks.INT_OR_PERCENT, "use a number or a percentage such as 25%");
-    boolean surgeOk = r.getMaxSurge() == null
-        || c.matches("spec.rollout.maxSurge", r.getMaxSurge(), Checks.INT_OR_PERCENT, "use a number or a percentage such as 25%");
-    if (unavailableOk && surgeOk && isZero(r.getMaxUnavailable()) && isZero(r.getMaxSurge())) {
+    String unavailable = r.getMaxUnavailable();
+    if (unavailable != null && unavailable.endsWith("%") && percent(unavailable) > 100) {
+      c.error("spec.rollout.maxUnavailable", unavailable + " is more than 100%", "use at most 100%");
+    }
+    if (isZero(unavailable) && isZero(r.getMaxSurge())) {
       c.error("spec.rollout", "maxUnavailable and maxSurge are both 0, so no rolling update could progress",
           "allow at least one of them to be above 0");
     }
   }
 
-  private static boolean isZero(String v) {
-    return v != null && v.replace("%", "").matches("0+");
+  private static long percent(String v) {
+    String digits = v.substring(0, v.length() - 1);
+    return digits.matches("[0-9]{1,9}") ? Long.parseLong(digits) : 0;
   }
 
+  private static boolean isZero(String v) {
+    return v != null && v.matches("0+%?");
+  }
 }

@@ -80,4 +80,14 @@ class ManualRollbackTest {
     assertThat(noService.ok()).isFalse();
     assertThat(noService.message()).contains("ghost");
   }
+
+  @Test
+  void aJsonNullOrEmptyRequestIsRefusedAndDroppedNotAnException() {
+    for (String to : new String[] {null, "", "  ", "1e9", "99999999999"}) {
+      var result = ManualRollback.apply(request(to, null), HISTORY, 3);
+      assertThat(result.ok()).as(String.valueOf(to)).isFalse();
+      assertThat(result.message()).contains("no such revision");
+      assertThat(ManualRollback.requested(result.platform())).isFalse();
+    }
+  }
 }

@@ -131,7 +131,16 @@ class RolloutStateMachineTest {
     var status = new online.nexuscos.platform.api.v1alpha1.NexusPlatformStatus();
     RolloutState state = new RolloutState(3, "h3", 2, "h2", 1, "h1", T0);
     state.writeTo(status);
-    assertThat(RolloutState.of(status)).isEqualTo(state);
-    assertThat(RolloutState.of(null)).isEqualTo(RolloutState.EMPTY);
+    assertThat(RolloutState.of(status, java.time.Instant.EPOCH)).isEqualTo(state);
+    assertThat(RolloutState.of(null, java.time.Instant.EPOCH)).isEqualTo(RolloutState.EMPTY);
+  }
+
+  @Test
+  void anUnreadableStartTimeInStatusRestartsTheDeadlineInsteadOfThrowing() {
+    var status = new online.nexuscos.platform.api.v1alpha1.NexusPlatformStatus();
+    new RolloutState(3, "h3", 2, "h2", null, null, T0).writeTo(status);
+    status.setRolloutStartedAt("yesterday");
+    assertThat(RolloutState.of(status, T0.plusSeconds(900)))
+        .isEqualTo(new RolloutState(3, "h3", 2, "h2", null, null, T0.plusSeconds(900)));
   }
 }

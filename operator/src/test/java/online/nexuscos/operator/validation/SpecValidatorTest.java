@@ -86,7 +86,7 @@ class SpecValidatorTest {
       a.setMinReplicas(5);
       service(p, 0).setAutoscaling(a);   // max comes from the built-in default, 5
       service(p, 2).setAutoscaling(autoscaling(4, 3));
-    })).extracting(ValidationError::field).containsExactly("spec.services[2].autoscaling", "spec.services[2].autoscaling");
+    })).extracting(ValidationError::field).containsExactly("spec.services[2].autoscaling");
   }
 
   @Test
@@ -95,7 +95,7 @@ class SpecValidatorTest {
       service(p, 0).setPort(0);
       service(p, 2).setPort(3021);
     })).extracting(ValidationError::field, ValidationError::problem).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("spec.services[0].port", "0 is not a valid port"),
+        org.assertj.core.groups.Tuple.tuple("spec.services[0].port", "0 is below 1"),
         org.assertj.core.groups.Tuple.tuple("spec.services[2].port", "port 3021 is already used by auth-service in namespace v-auth"));
   }
 

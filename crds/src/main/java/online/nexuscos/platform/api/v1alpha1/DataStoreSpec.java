@@ -2,6 +2,7 @@ package online.nexuscos.platform.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
@@ -13,6 +14,7 @@ public class DataStoreSpec {
 
   @JsonPropertyDescription("Host name or address.")
   @Required
+  @Size(max = 253)
   private String host;
 
   @JsonPropertyDescription("Port.")
@@ -22,12 +24,14 @@ public class DataStoreSpec {
   private Integer port;
 
   @JsonPropertyDescription("Database, keyspace or virtual host, when the store has one.")
+  @Size(max = 253)
   private String database;
 
   @JsonPropertyDescription(
       "Secret (in every platform namespace) whose keys become environment variables "
           + "with the store's prefix, e.g. POSTGRES_USER from key USER.")
-  @Pattern(ApiPatterns.DNS_LABEL)
+  @Pattern(ApiPatterns.DNS_SUBDOMAIN)
+  @Size(max = 253)
   private String credentialsSecret;
 
   public String getHost() {

@@ -1,5 +1,6 @@
 package online.nexuscos.platform.api.v1alpha1;
 
+import io.fabric8.generator.annotation.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ public class EgressSpec {
   @JsonPropertyDescription(
       "Address blocks pods may reach when egress is restricted (data stores, external "
           + "APIs).")
+  @Size(max = 100)
   private List<String> allowedCIDRs;
 
   public Boolean getRestrict() {

@@ -2,6 +2,7 @@ package online.nexuscos.platform.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -14,9 +15,11 @@ public class EnvVarSpec {
   @JsonPropertyDescription("Variable name.")
   @Required
   @Pattern(ApiPatterns.ENV_NAME)
+  @Size(max = 253)
   private String name;
 
   @JsonPropertyDescription("Literal value.")
+  @Size(max = 32768)
   private String value;
 
   @JsonPropertyDescription("Take the value from a Secret key (for credentials).")

@@ -18,6 +18,7 @@ public class FailoverSpec {
       "The site people chose to run on. Changing it fails over (manually) to that site.")
   @Required
   @Pattern(ApiPatterns.DNS_LABEL)
+  @Size(max = 63)
   private String activeSite;
 
   @JsonPropertyDescription(
@@ -46,7 +47,7 @@ public class FailoverSpec {
 
   @JsonPropertyDescription("The sites, at least two for failover.")
   @Required
-  @Size(min = 1)
+  @Size(min = 1, max = 16)
   private List<SiteSpec> sites;
 
   public String getActiveSite() {

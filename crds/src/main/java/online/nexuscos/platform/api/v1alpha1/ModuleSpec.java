@@ -24,6 +24,7 @@ public class ModuleSpec {
   private Boolean enabled;
 
   @JsonPropertyDescription("What the module is for (free text, shown in docs and nexusctl).")
+  @Size(max = 1024)
   private String description;
 
   public String getName() {

@@ -21,9 +21,11 @@ public class NamespaceSpec {
   @JsonPropertyDescription(
       "Extra labels for the namespace, e.g. a tier or a cost centre. The operator's own"
           + " labels are always added.")
+  @Size(max = 64)
   private Map<String, String> labels;
 
   @JsonPropertyDescription("Extra annotations for the namespace.")
+  @Size(max = 64)
   private Map<String, String> annotations;
 
   public String getName() {

@@ -2,6 +2,7 @@ package online.nexuscos.platform.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 
@@ -19,10 +20,12 @@ public class NetworkPolicySpec {
       "Namespace whose pods may call services marked gateway: true (default nexus-"
           + "platform).")
   @Pattern(ApiPatterns.DNS_LABEL)
+  @Size(max = 63)
   private String gatewayNamespace;
 
   @JsonPropertyDescription("Namespace allowed to scrape every pod's metrics port (default monitoring).")
   @Pattern(ApiPatterns.DNS_LABEL)
+  @Size(max = 63)
   private String monitoringNamespace;
 
   @JsonPropertyDescription("Outbound policy; egress is open unless restrict is true.")

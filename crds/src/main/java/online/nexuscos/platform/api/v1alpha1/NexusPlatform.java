@@ -1,5 +1,7 @@
 package online.nexuscos.platform.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.Map;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -32,4 +34,21 @@ public class NexusPlatform extends CustomResource<NexusPlatformSpec, NexusPlatfo
 
   public static final String GROUP = "platform.nexuscos.online";
   public static final String VERSION = "v1alpha1";
+
+  /**
+   * Fields of this object (as read from the API server) that this version cannot read, by field
+   * path, with the reason; they read as unset. Filled by the operator's reader, never serialized.
+   */
+  @JsonIgnore
+  private Map<String, String> unreadableFields = Map.of();
+
+  @JsonIgnore
+  public Map<String, String> getUnreadableFields() {
+    return unreadableFields;
+  }
+
+  @JsonIgnore
+  public void setUnreadableFields(Map<String, String> unreadableFields) {
+    this.unreadableFields = Map.copyOf(unreadableFields);
+  }
 }

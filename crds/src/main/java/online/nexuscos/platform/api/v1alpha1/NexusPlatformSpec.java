@@ -16,14 +16,17 @@ public class NexusPlatformSpec {
   @JsonPropertyDescription("Platform version; the default image tag of every service.")
   @Required
   @Pattern(ApiPatterns.IMAGE_TAG)
+  @Size(max = 128)
   private String version;
 
   @JsonPropertyDescription("Registry and path prefix of the service images, e.g. ghcr.io/nexus-cos.")
   @Required
-  @Pattern(ApiPatterns.IMAGE_REPOSITORY)
+  @Pattern(ApiPatterns.IMAGE_REGISTRY)
+  @Size(max = 200)
   private String imageRegistry;
 
   @JsonPropertyDescription("Secrets (present in every platform namespace) used to pull images.")
+  @Size(max = 16)
   private List<String> imagePullSecrets;
 
   @JsonPropertyDescription(
@@ -39,18 +42,19 @@ public class NexusPlatformSpec {
 
   @JsonPropertyDescription("The platform's namespaces.")
   @Required
-  @Size(min = 1)
+  @Size(min = 1, max = 100)
   private List<NamespaceSpec> namespaces;
 
   @JsonPropertyDescription("Defaults for every service.")
   private ServiceDefaults defaults;
 
   @JsonPropertyDescription("Named groups of services that can be switched off as a whole.")
+  @Size(max = 100)
   private List<ModuleSpec> modules;
 
   @JsonPropertyDescription("The platform's microservices.")
   @Required
-  @Size(min = 1)
+  @Size(min = 1, max = 1000)
   private List<ServiceSpec> services;
 
   @JsonPropertyDescription("Namespace isolation policy.")
@@ -60,6 +64,7 @@ public class NexusPlatformSpec {
   private RolloutSpec rollout;
 
   @JsonPropertyDescription("Set (to a new value, e.g. the current time) to restart every service, as kubectl rollout restart does; nexusctl restart sets it.")
+  @Size(max = 64)
   private String restartedAt;
 
   @JsonPropertyDescription("Sites (placement and data store endpoints) and failover between them; see docs/failover.md.")

@@ -2,6 +2,7 @@ package online.nexuscos.platform.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ public class NodeRequirement {
 
   @JsonPropertyDescription("Node label key, e.g. topology.kubernetes.io/zone.")
   @Required
+  @Size(max = 317)
   private String key;
 
   @JsonPropertyDescription("In, NotIn, Exists or DoesNotExist.")
@@ -21,6 +23,7 @@ public class NodeRequirement {
   private String operator;
 
   @JsonPropertyDescription("Values for In and NotIn.")
+  @Size(max = 64)
   private List<String> values;
 
   public String getKey() {

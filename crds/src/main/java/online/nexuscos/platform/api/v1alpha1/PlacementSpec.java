@@ -1,5 +1,6 @@
 package online.nexuscos.platform.api.v1alpha1;
 
+import io.fabric8.generator.annotation.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
@@ -12,9 +13,11 @@ import java.util.Map;
 public class PlacementSpec {
 
   @JsonPropertyDescription("Node labels the pods require, e.g. topology.kubernetes.io/zone: zone-a.")
+  @Size(max = 16)
   private Map<String, String> nodeSelector;
 
   @JsonPropertyDescription("Required node affinity expressions.")
+  @Size(max = 16)
   private List<NodeRequirement> matchExpressions;
 
   public Map<String, String> getNodeSelector() {

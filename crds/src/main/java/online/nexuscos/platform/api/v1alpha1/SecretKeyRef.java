@@ -2,6 +2,7 @@ package online.nexuscos.platform.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 
@@ -11,11 +12,14 @@ public class SecretKeyRef {
 
   @JsonPropertyDescription("Secret name.")
   @Required
-  @Pattern(ApiPatterns.DNS_LABEL)
+  @Pattern(ApiPatterns.DNS_SUBDOMAIN)
+  @Size(max = 253)
   private String name;
 
   @JsonPropertyDescription("Key inside the Secret.")
   @Required
+  @Pattern(ApiPatterns.CONFIG_KEY)
+  @Size(max = 253)
   private String key;
 
   @JsonPropertyDescription("Start the container even when the Secret or key is missing.")

@@ -18,7 +18,7 @@ public class ServiceSpec {
       "Service name (DNS-1123 label), unique in the platform; names the Deployment, "
           + "Service, HPA and PDB.")
   @Required
-  @Pattern(ApiPatterns.DNS_LABEL)
+  @Pattern(ApiPatterns.DNS_1035_LABEL)
   @Size(max = 63)
   private String name;
 
@@ -30,14 +30,17 @@ public class ServiceSpec {
 
   @JsonPropertyDescription("Module the service belongs to (listed in spec.modules). Unset means always on.")
   @Pattern(ApiPatterns.DNS_LABEL)
+  @Size(max = 63)
   private String module;
 
   @JsonPropertyDescription("Image repository without tag. Default: <spec.imageRegistry>/<name>.")
   @Pattern(ApiPatterns.IMAGE_REPOSITORY)
+  @Size(max = 255)
   private String image;
 
   @JsonPropertyDescription("Image tag. Default: spec.version.")
   @Pattern(ApiPatterns.IMAGE_TAG)
+  @Size(max = 128)
   private String tag;
 
   @JsonPropertyDescription("The port the service listens on; it also serves /health* and /metrics.")
@@ -52,11 +55,13 @@ public class ServiceSpec {
   private Integer replicas;
 
   @JsonPropertyDescription("Environment variables.")
+  @Size(max = 200)
   private List<EnvVarSpec> env;
 
   @JsonPropertyDescription(
       "Secrets (in the service's namespace) whose every key becomes an environment "
           + "variable.")
+  @Size(max = 32)
   private List<String> envFromSecrets;
 
   @JsonPropertyDescription("Requests and limits; unset fields come from spec.defaults.resources.")
@@ -74,6 +79,7 @@ public class ServiceSpec {
   @JsonPropertyDescription(
       "Services this one calls. Network policies allow these edges across namespaces; "
           + "rollouts can follow this order.")
+  @Size(max = 100)
   private List<String> dependsOn;
 
   @JsonPropertyDescription(
@@ -85,6 +91,7 @@ public class ServiceSpec {
   private Boolean critical;
 
   @JsonPropertyDescription("Set (to a new value, e.g. the current time) to restart this service only, as kubectl rollout restart does.")
+  @Size(max = 64)
   private String restartedAt;
 
   public String getName() {
