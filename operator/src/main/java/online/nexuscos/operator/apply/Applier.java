@@ -22,16 +22,18 @@ import org.slf4j.LoggerFactory;
  * Writes the difference between desired and live objects with plain create, update (PUT with the
  * live resourceVersion) and delete: the same requests on a real cluster and on the mock API
  * server, which has no server-side apply. Never takes over an object another platform, or nobody,
- * manages (namespaces excepted: an unmanaged namespace is adopted and marked so).
+ * manages; an existing namespace only when its owner opened it to the platform ({@link Tenancy}).
  */
 public final class Applier {
 
   private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
 
   private final KubernetesClient client;
+  private final Deleter deleter;
 
   public Applier(KubernetesClient client) {
     this.client = client;
+    this.deleter = new Deleter(client);
   }
 
   /**
@@ -85,15 +87,18 @@ public final class Applier {
           }
         }
         String owner = Labels.instanceOf(have.getMetadata().getLabels());
-        boolean adopt = owner == null && key.kind() == ChildKind.NAMESPACE;
+        boolean adopt = owner == null && key.kind() == ChildKind.NAMESPACE && Tenancy.openTo(have, platform);
         if (!adopt && !ownedByUs(platform, owner)) {
-          report.conflict(key, ownerText(owner));
+          String why = key.kind() == ChildKind.NAMESPACE && owner == null ? Tenancy.notOpen(key.name(), platform)
+              : ownerText(owner);
+          report.conflict(key, why);
           if (key.kind() == ChildKind.NAMESPACE) {
-            blockedNamespaces.put(key.name(), ownerText(owner));
+            blockedNamespaces.put(key.name(), why);
           }
           continue;
         }
-        if (ObjectDiff.upToDate(have, want)) {
+        List<String> drift = PodSecurity.drift(have, want);
+        if (drift.isEmpty() && ObjectDiff.upToDate(have, want)) {
           report.observed(key, have);
           continue;
         }
@@ -102,6 +107,9 @@ public final class Applier {
           report.conflict(key, immutable.get());
         } else {
           update(key, have, adopt ? markAdopted(want) : want, report, live);
+          if (!drift.isEmpty()) {
+            report.reverted(key, drift);
+          }
         }
       } catch (KubernetesClientException e) {
         report.failed(key, have == null ? "create" : "update", reason(e));
@@ -146,8 +154,11 @@ public final class Applier {
           report.released(key, keep);
         } else {
           LOG.info("Deleting {}", key);
-          client.resource(object).delete();
-          report.deleted(key);
+          if (deleter.delete(object)) {
+            report.deleted(key);
+          } else {
+            report.failed(key, "delete", "it was replaced since the operator saw it (UID precondition); not deleted");
+          }
         }
       } catch (KubernetesClientException e) {
         if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {

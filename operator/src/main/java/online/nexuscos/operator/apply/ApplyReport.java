@@ -28,6 +28,9 @@ public final class ApplyReport {
   /** A namespace handed back instead of deleted (our labels removed), and why. */
   public record Release(ChildKey key, String reason) {}
 
+  /** A hand edit of security-relevant pod template fields, written back to what was rendered. */
+  public record Revert(ChildKey key, List<String> fields) {}
+
   /** An object the cluster is deleting (Terminating): waited for, neither written nor fought. */
   public record Wait(ChildKey key, String reason) {
     public String describe() {
@@ -40,6 +43,7 @@ public final class ApplyReport {
   private final List<ChildKey> updated = new ArrayList<>();
   private final List<ChildKey> deleted = new ArrayList<>();
   private final List<Release> released = new ArrayList<>();
+  private final List<Revert> reverted = new ArrayList<>();
   private final List<Conflict> conflicts = new ArrayList<>();
   private final List<Failure> failures = new ArrayList<>();
   private final List<Wait> waits = new ArrayList<>();
@@ -93,6 +97,14 @@ public final class ApplyReport {
 
   public List<ChildKey> deleted() {
     return List.copyOf(deleted);
+  }
+
+  void reverted(ChildKey key, List<String> fields) {
+    reverted.add(new Revert(key, List.copyOf(fields)));
+  }
+
+  public List<Revert> reverted() {
+    return List.copyOf(reverted);
   }
 
   public List<Release> released() {

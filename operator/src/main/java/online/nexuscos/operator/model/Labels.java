@@ -15,7 +15,8 @@ public final class Labels {
   public static final String PART_OF_VALUE = "nexus-cos";
   public static final String MANAGED_BY_VALUE = "nexus-operator";
 
-  private static final String PREFIX = "platform.nexuscos.online/";
+  /** Prefix of every label and annotation key the operator defines. */
+  public static final String PREFIX = "platform.nexuscos.online/";
   /** Module of a service's objects. */
   public static final String MODULE = PREFIX + "module";
   /** Marks pods the gateway namespace may call. */
@@ -25,6 +26,11 @@ public final class Labels {
   public static final String DESIRED_HASH = PREFIX + "desired-hash";
   /** On a Deployment whose replica count belongs to an HPA. */
   public static final String REPLICAS_OWNER = PREFIX + "replicas-owner";
+  /**
+   * Set by a namespace's owner: the platforms (comma-separated names) that may use this existing
+   * namespace. The operator never takes over a namespace it did not create without it.
+   */
+  public static final String OPEN_TO = PREFIX + "open-to";
   /** On a namespace the operator adopted rather than created; it is never deleted. */
   public static final String ADOPTED = PREFIX + "adopted";
 

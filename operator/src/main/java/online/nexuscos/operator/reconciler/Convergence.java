@@ -91,6 +91,7 @@ final class Convergence {
       }
       NexusPlatform stablePlatform = JSON.clone(platform);
       stablePlatform.setSpec(stable.get().spec());
+      RevisionStore.restoreEnv(stablePlatform.getSpec(), platform.getSpec());
       stablePlatform.getSpec().setFailover(platform.getSpec().getFailover());
       target = PlatformResolver.resolve(stablePlatform, failover.site(), failover.fenced());
       targetDesired = PlatformRenderer.render(target);

@@ -3,6 +3,7 @@ package online.nexuscos.operator.reconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.HttpURLConnection;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -42,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * (rollout, rollback) → apply what differs → prune → write status only when it changed. A manual
  * rollback request is turned into a spec change. Deletion follows {@code spec.deletionPolicy}.
  */
-@ControllerConfiguration(name = NexusPlatformReconciler.NAME)
+@ControllerConfiguration(name = NexusPlatformReconciler.NAME,
+    generationAwareEventProcessing = false, informer = @Informer(onUpdateFilter = RequestFilter.class))
 public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Cleaner<NexusPlatform> {
 
   public static final String NAME = "nexusplatform";
@@ -332,6 +334,9 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
 
   /** A namespace handed back instead of deleted is worth telling: someone may want to clean it up. */
   private void announceReleases(NexusPlatform platform, ApplyReport report) {
+    report.reverted().forEach(r -> events.warning(platform, "SecurityDriftReverted", r.key() + " had hand-edited "
+        + "security-relevant pod template fields (" + String.join(", ", r.fields()) + "); they were set back to what the"
+        + " platform renders. Change the NexusPlatform, not its Deployments."));
     report.released().forEach(r -> events.normal(platform, "NamespaceReleased", "Namespace " + r.key().name()
         + " was released, not deleted: " + r.reason() + ". The platform's objects in it are gone; our labels were"
         + " removed. Delete it yourself (kubectl delete namespace " + r.key().name() + ") if nothing in it is needed."));

@@ -51,7 +51,8 @@ public final class ManualRollback {
       return new Result(next, "rollback to revision " + to + " is not possible: no such revision (recorded: "
           + (available.isEmpty() ? "none" : available) + "). Set " + Labels.ROLLBACK_TO + " to one of them.", false);
     }
-    NexusPlatformSpec old = revision.get().spec();
+    NexusPlatformSpec old = JSON.clone(wrap(revision.get().spec())).getSpec();
+    List<String> notKept = RevisionStore.restoreEnv(old, platform.getSpec());
     NexusPlatformSpec spec = next.getSpec();
     if (services.isEmpty()) {
       spec.setVersion(old.getVersion());
@@ -74,7 +75,14 @@ public final class ManualRollback {
     addMissingNamespaces(spec, old);
     String what = services.isEmpty() ? "the whole platform" : "services " + String.join(", ", services);
     return new Result(next, "Restored revision " + revision.get().number() + " for " + what
-        + " into the spec; rolling it out.", true);
+        + " into the spec; rolling it out." + (notKept.isEmpty() ? "" : " Literal env values are not kept in"
+        + " revisions and these have no current value, so they are now empty: " + String.join(", ", notKept) + "."), true);
+  }
+
+  private static NexusPlatform wrap(NexusPlatformSpec spec) {
+    NexusPlatform p = new NexusPlatform();
+    p.setSpec(spec);
+    return p;
   }
 
   private static Optional<RevisionStore.Revision> find(String to, List<RevisionStore.Revision> revisions, Integer current) {

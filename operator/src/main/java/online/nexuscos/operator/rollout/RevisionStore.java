@@ -87,7 +87,7 @@ public final class RevisionStore {
           .endOwnerReference()
           .endMetadata()
           .withRevision((long) number)
-          .withData(Map.of("spec", platform.getSpec()))
+          .withData(Map.of("spec", redacted(platform.getSpec())))
           .build();
       LOG.info("Recording revision {} of platform {} ({})", number, name, hash);
       client.resource(cr).create();
@@ -124,6 +124,68 @@ public final class RevisionStore {
         LOG.debug("Revision {} already gone: {}", r.number(), e.getMessage());
       }
     }
+  }
+
+  /**
+   * The spec as a revision keeps it: literal {@code env} values are left out (they may be
+   * credentials; a ControllerRevision is readable by anyone who may read the namespace's
+   * workloads). Only their names stay, so a restore knows which to take from the current spec.
+   */
+  public static NexusPlatformSpec redacted(NexusPlatformSpec spec) {
+    NexusPlatformSpec copy = CLONE.clone(wrap(spec)).getSpec();
+    if (copy.getServices() != null) {
+      copy.getServices().stream().filter(java.util.Objects::nonNull).filter(s -> s.getEnv() != null)
+          .flatMap(s -> s.getEnv().stream()).filter(java.util.Objects::nonNull).forEach(e -> e.setValue(null));
+    }
+    return copy;
+  }
+
+  /**
+   * A revision's spec made whole again: every redacted env value is taken from {@code current}
+   * (same service, same variable). Returns the variables that had no current value ("service/NAME");
+   * they are set empty.
+   */
+  public static List<String> restoreEnv(NexusPlatformSpec stored, NexusPlatformSpec current) {
+    List<String> missing = new java.util.ArrayList<>();
+    if (stored.getServices() == null) {
+      return missing;
+    }
+    for (var service : stored.getServices()) {
+      if (service == null || service.getEnv() == null) {
+        continue;
+      }
+      for (var env : service.getEnv()) {
+        if (env == null || env.getValue() != null || env.getSecretKeyRef() != null) {
+          continue;
+        }
+        String value = currentValue(current, service.getName(), env.getName());
+        if (value == null) {
+          missing.add(service.getName() + "/" + env.getName());
+        }
+        env.setValue(value == null ? "" : value);
+      }
+    }
+    return missing;
+  }
+
+  private static String currentValue(NexusPlatformSpec current, String service, String name) {
+    if (current == null || current.getServices() == null) {
+      return null;
+    }
+    return current.getServices().stream()
+        .filter(s -> s != null && java.util.Objects.equals(s.getName(), service) && s.getEnv() != null)
+        .flatMap(s -> s.getEnv().stream())
+        .filter(e -> e != null && java.util.Objects.equals(e.getName(), name) && e.getValue() != null)
+        .map(e -> e.getValue()).findFirst().orElse(null);
+  }
+
+  private static final io.fabric8.kubernetes.client.utils.KubernetesSerialization CLONE =
+      new io.fabric8.kubernetes.client.utils.KubernetesSerialization();
+
+  private static NexusPlatform wrap(NexusPlatformSpec spec) {
+    NexusPlatform p = new NexusPlatform();
+    p.setSpec(spec);
+    return p;
   }
 
   private Revision toRevision(ControllerRevision cr) {

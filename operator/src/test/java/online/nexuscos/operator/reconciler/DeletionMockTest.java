@@ -48,7 +48,8 @@ class DeletionMockTest {
 
   @Test
   void deleteRemovesWhatThePlatformCreatedButNothingElseNorANamespaceHoldingSomeoneElsesObject() {
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("gone-auth").endMetadata().build()).create();
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("gone-auth")
+        .addToAnnotations(Labels.OPEN_TO, "gone").endMetadata().build()).create();
     NexusPlatform platform = Platforms.small("gone");
     platform.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
     harness.apply(platform);

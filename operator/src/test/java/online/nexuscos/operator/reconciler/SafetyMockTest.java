@@ -124,9 +124,25 @@ class SafetyMockTest {
   }
 
   @Test
-  void unmanagedNamespaceIsAdoptedButAnUnmanagedDeploymentIsNot() {
+  void anExistingNamespaceNotOpenedToThePlatformIsNotTouched() {
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("tenant-auth")
+        .addToLabels("team", "someone-else").endMetadata().build()).create();
+    harness.apply(Platforms.small("tenant"));
+    NexusPlatform degraded = harness.awaitPhase("tenant", Phase.Degraded);
+    var ns = client.namespaces().withName("tenant-auth").get();
+    assertThat(ns.getMetadata().getLabels()).containsOnly(java.util.Map.entry("team", "someone-else"));
+    assertThat(client.apps().deployments().inNamespace("tenant-auth").list().getItems()).isEmpty();
+    assertThat(client.network().v1().networkPolicies().inNamespace("tenant-auth").list().getItems()).isEmpty();
+    assertThat(Conditions.find(degraded.getStatus().getConditions(), ConditionType.DEGRADED).orElseThrow().getMessage())
+        .contains("was not created by platform tenant").contains("kubectl annotate namespace tenant-auth " + Labels.OPEN_TO + "=tenant");
+    assertThat(client.apps().deployments().inNamespace("tenant-platform").withName("backend-api").get())
+        .as("its own namespace is served").isNotNull();
+  }
+
+  @Test
+  void unmanagedNamespaceOpenedToThePlatformIsAdoptedButAnUnmanagedDeploymentIsNot() {
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("adopt-auth")
-        .addToLabels("team", "identity").endMetadata().build()).create();
+        .addToLabels("team", "identity").addToAnnotations(Labels.OPEN_TO, "other, adopt").endMetadata().build()).create();
     client.apps().deployments().inNamespace("adopt-auth").resource(
         new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder()
             .withNewMetadata().withName("token-mgr").endMetadata()

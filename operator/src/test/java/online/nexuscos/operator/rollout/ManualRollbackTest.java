@@ -90,4 +90,29 @@ class ManualRollbackTest {
       assertThat(ManualRollback.requested(result.platform())).isFalse();
     }
   }
+
+  @Test
+  void revisionsKeepNoLiteralEnvValuesAndARestoreTakesThemFromTheCurrentSpec() {
+    NexusPlatformSpec old = specAt("1.0.0");
+    old.getServices().get(0).setEnv(List.of(env("DB_PASSWORD", "hunter2"), env("GONE", "x")));
+    NexusPlatformSpec stored = RevisionStore.redacted(old);
+    assertThat(new io.fabric8.kubernetes.client.utils.KubernetesSerialization().asJson(stored))
+        .doesNotContain("hunter2").contains("DB_PASSWORD");
+    assertThat(old.getServices().get(0).getEnv().get(0).getValue()).as("input untouched").isEqualTo("hunter2");
+
+    NexusPlatform p = request("1", null);
+    p.getSpec().getServices().get(0).setEnv(List.of(env("DB_PASSWORD", "s3cret-now")));
+    var result = ManualRollback.apply(p, List.of(new RevisionStore.Revision(1, "h1", stored, null, null)), 3);
+    assertThat(result.ok()).isTrue();
+    assertThat(result.platform().getSpec().getServices().get(0).getEnv())
+        .extracting(e -> e.getName() + "=" + e.getValue()).containsExactly("DB_PASSWORD=s3cret-now", "GONE=");
+    assertThat(result.message()).contains("backend-api/GONE");
+  }
+
+  private static online.nexuscos.platform.api.v1alpha1.EnvVarSpec env(String name, String value) {
+    var e = new online.nexuscos.platform.api.v1alpha1.EnvVarSpec();
+    e.setName(name);
+    e.setValue(value);
+    return e;
+  }
 }
