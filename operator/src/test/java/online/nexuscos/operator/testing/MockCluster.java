@@ -33,7 +33,12 @@ public final class MockCluster implements AutoCloseable {
     log = new RequestLog(new KubernetesMixedDispatcher(responses));
     server = new KubernetesMockServer(new Context(), new MockWebServer(), responses, log, false);
     server.init();
-    operatorClient = client(OPERATOR_AGENT);
+    operatorClient = server.createClient(b -> b.editOrNewConfig()
+        .withUserAgent(OPERATOR_AGENT)
+        .withRequestRetryBackoffLimit(0)
+        .withNamespace("default")
+        .endConfig()
+        .withKubernetesSerialization(online.nexuscos.operator.KubeConfigs.lenientSerialization())); // as Main reads
     client = client(TEST_AGENT);
     allowLeases();
     try (InputStream crd = MockCluster.class.getClassLoader().getResourceAsStream(CRD_RESOURCE)) {
