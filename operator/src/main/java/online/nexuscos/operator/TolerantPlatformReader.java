@@ -26,7 +26,7 @@ import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
  */
 final class TolerantPlatformReader extends StdDeserializer<NexusPlatform> {
 
-  /** More problems than this and the object is not worth reading: the read fails as before. */
+  /** More problems than this in the spec (or status) and that whole part reads as unset, reported once. */
   static final int MAX_PROBLEMS = 64;
   private static final ObjectMapper TYPES = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -48,11 +48,17 @@ final class TolerantPlatformReader extends StdDeserializer<NexusPlatform> {
         return platform;
       } catch (JsonMappingException e) {
         String path = path(e.getPath());
-        boolean userPart = path.startsWith("spec") || path.startsWith("status");
-        if (!userPart || problems.size() >= MAX_PROBLEMS || problems.containsKey(path) || !unset(tree, e.getPath())) {
+        String part = path.startsWith("spec") ? "spec" : path.startsWith("status") ? "status" : null;
+        if (part == null || !(tree instanceof ObjectNode object)) {
           throw e;
         }
-        problems.put(path, e.getOriginalMessage().lines().findFirst().orElse("unreadable"));
+        if (problems.size() >= MAX_PROBLEMS || problems.containsKey(path) || !unset(tree, e.getPath())) {
+          object.remove(part);
+          problems.keySet().removeIf(p -> p.startsWith(part));
+          problems.put(part, "more than " + MAX_PROBLEMS + " values could not be read; the first was " + path);
+        } else {
+          problems.put(path, e.getOriginalMessage().lines().findFirst().orElse("unreadable"));
+        }
       }
     }
   }

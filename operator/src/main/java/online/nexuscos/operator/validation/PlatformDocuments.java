@@ -77,7 +77,7 @@ public final class PlatformDocuments {
           + ", not " + API_VERSION + "/NexusPlatform; set apiVersion and kind accordingly");
     }
     try {
-      return YAML.treeToValue(doc, NexusPlatform.class);
+      return YAML.treeToValue(withoutNullFields(doc), NexusPlatform.class);
     } catch (UnrecognizedPropertyException e) {
       throw new InvalidDocumentException(source + ": unknown field " + path(e) + "; check its spelling against "
           + "`kubectl explain nexusplatform.spec` or docs/api.md (known here: "
@@ -88,6 +88,24 @@ public final class PlatformDocuments {
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new InvalidDocumentException(source + ": " + e.getMessage().lines().findFirst().orElse(""));
     }
+  }
+
+  /**
+   * The document as the API server stores it: a field whose value is null ({@code key:} with
+   * nothing after it) is dropped, as kube-apiserver prunes nulls of non-nullable fields, so
+   * {@code render} sees what the operator will see. Null list entries stay (and are errors).
+   */
+  static JsonNode withoutNullFields(JsonNode node) {
+    JsonNode copy = node.deepCopy();
+    prune(copy);
+    return copy;
+  }
+
+  private static void prune(JsonNode node) {
+    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+      object.properties().removeIf(e -> e.getValue().isNull());
+    }
+    node.forEach(PlatformDocuments::prune);
   }
 
   /** Jackson's reference chain as a kubectl-style field path: spec.services[2].port. */

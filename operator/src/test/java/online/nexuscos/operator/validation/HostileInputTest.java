@@ -240,4 +240,16 @@ class HostileInputTest {
         "spec.services[3]", "spec.namespaces[2]", "spec.services[0].dependsOn[1]", "spec.services[0].env[0]",
         "spec.namespaces[0].labels[bad key!]");
   }
+
+  @Test
+  void aFieldWithoutAValueReadsAsUnsetAsTheApiServerStoresIt() throws Exception {
+    String yaml = Platforms.SMALL.formatted("v", "v", "v", "v", "v", "v", "v");
+    String withNulls = yaml.replace("  - name: v-platform\n", "  - name: v-platform\n    annotations: {owner: }\n")
+        .replace("    replicas: 2\n", "    replicas:\n");
+    assertThat(withNulls).isNotEqualTo(yaml).contains("replicas:\n").contains("{owner: }");
+    NexusPlatform p = PlatformDocuments.parse("nulls.yaml", withNulls).get(0);
+    assertThat(SpecValidator.validate(p)).isEmpty();
+    assertThat(p.getSpec().getNamespaces().get(0).getAnnotations()).isNull();
+    assertThat(service(p, 0).getReplicas()).isNull();
+  }
 }
