@@ -70,7 +70,8 @@ class HostileInputE2E {
           .formatted(secret));
       assertThat(ours).as("Secret name " + secret + " (API server accepts: " + server + ")").isEqualTo(server);
     }
-    for (String cidr : List.of("10.0.0.0/8", "999.1.1.1/8", "10.0.0.0/33", "fd00::/8", "fd00::/129", "010.0.0.0/8")) {
+    for (String cidr : List.of("10.0.0.0/8", "999.1.1.1/8", "10.0.0.0/33", "fd00::/8", "fd00::/129", "010.0.0.0/8",
+        "101.34.90.64/15", "fd00::1/64")) {
       boolean server = apiServerAccepts("""
           {"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy", "metadata": {"name": "n", "namespace": "default"},
            "spec": {"podSelector": {}, "egress": [{"to": [{"ipBlock": {"cidr": "%s"}}]}], "policyTypes": ["Egress"]}}

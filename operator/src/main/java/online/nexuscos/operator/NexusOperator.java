@@ -43,7 +43,11 @@ public final class NexusOperator implements AutoCloseable {
                   // used on real clusters (see docs/design.md, "Write path").
                   .withSSABasedCreateUpdateMatchForDependentResources(false)
                   .withUseSSAToPatchPrimaryResource(false)
-                  .withStopOnInformerErrorDuringStartup(true)
+                  // A list or watch that fails while starting (a 500 or 429 from a busy API
+                  // server) is retried by the informer, not answered with System.exit: the fault
+                  // suite (FaultInjectionIT) restarts the operator into such errors. Reconciles
+                  // until the caches fill create nothing twice (409) and prune nothing (empty cache).
+                  .withStopOnInformerErrorDuringStartup(false)
                   .withResourceCloner(new Cloner() {
                     @Override
                     public <R extends HasMetadata> R clone(R object) {

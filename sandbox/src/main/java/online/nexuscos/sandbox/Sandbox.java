@@ -1,8 +1,10 @@
 package online.nexuscos.sandbox;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 import online.nexuscos.operator.NexusOperator;
 import online.nexuscos.operator.OperatorSettings;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
@@ -26,6 +28,7 @@ public final class Sandbox implements AutoCloseable {
   private final SimulatedKubelet kubelet;
   private final SandboxOptions options;
   private NexusOperator operator;
+  private KubernetesClient incarnationClient;
 
   private Sandbox(SandboxOptions options) {
     this.options = options;
@@ -42,19 +45,42 @@ public final class Sandbox implements AutoCloseable {
 
   /** Starts a fresh operator (it knows only what the cluster tells it, as after a pod restart). */
   public synchronized void startOperator() {
+    start(operatorClient);
+  }
+
+  /**
+   * Starts a fresh operator on a client of its own, closed when it stops: one simulated operator
+   * pod, told apart by {@code userAgent} (e.g. to cut off a "killed" one at the API server).
+   */
+  public synchronized void startOperator(String userAgent, Consumer<KubernetesClientBuilder> tweak) {
     if (operator != null) {
       throw new IllegalStateException("the operator is running; stop it first");
     }
-    operator = NexusOperator.create(operatorClient,
+    incarnationClient = apiServer.client(userAgent, tweak);
+    start(incarnationClient);
+  }
+
+  private void start(KubernetesClient client) {
+    if (operator != null) {
+      throw new IllegalStateException("the operator is running; stop it first");
+    }
+    operator = NexusOperator.create(client,
         OperatorSettings.defaults().withResyncPeriod(options.resyncPeriod()), Clock.systemUTC());
     operator.start();
   }
 
   /** Stops the operator, as if its pod died; the cluster and its controllers keep running. */
   public synchronized void stopOperator() {
-    if (operator != null) {
-      operator.close();
+    try {
+      if (operator != null) {
+        operator.close();
+      }
+    } finally {
       operator = null;
+      if (incarnationClient != null) {
+        incarnationClient.close();
+        incarnationClient = null;
+      }
     }
   }
 

@@ -35,6 +35,7 @@ public final class SandboxApiServer implements AutoCloseable {
 
   private final KubernetesMockServer server;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private volatile FaultPolicy faults = FaultPolicy.NONE;
 
   public SandboxApiServer() {
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
@@ -53,11 +54,13 @@ public final class SandboxApiServer implements AutoCloseable {
                 .setBody(doc.get());
           }
         }
-        MockResponse response = crud.dispatch(request);
-        if (response.getWebSocketListener() == null && response.header("Content-Type") == null) {
-          response.setHeader("Content-Type", "application/json");
-        }
-        return response;
+        return faults.answer(request, () -> {
+          MockResponse response = crud.dispatch(request);
+          if (response.getWebSocketListener() == null && response.header("Content-Type") == null) {
+            response.setHeader("Content-Type", "application/json");
+          }
+          return response;
+        });
       }
 
       @Override
@@ -90,6 +93,11 @@ public final class SandboxApiServer implements AutoCloseable {
       b.withKubernetesSerialization(online.nexuscos.operator.KubeConfigs.lenientSerialization()); // as the operator reads
       tweak.accept(b);
     });
+  }
+
+  /** From now on, answers every request (but discovery) through {@code policy}. */
+  public void setFaultPolicy(FaultPolicy policy) {
+    faults = policy == null ? FaultPolicy.NONE : policy;
   }
 
   /** Every request so far, in order. */

@@ -80,6 +80,8 @@ public final class FailoverStateMachine {
 
   private FailoverStateMachine() {}
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper COPIER = new com.fasterxml.jackson.databind.ObjectMapper();
+
   public static Decision decide(Input in) {
     FailoverStatus st = copy(in.status());
     List<Notice> notices = new ArrayList<>();
@@ -200,6 +202,7 @@ public final class FailoverStateMachine {
         return new Decision(st, current.getFrom(), true, true, notices);
       }
       current.setStep(FailoverStage.Starting);
+      current.setFencedAt(in.now().toString());
       st.setActiveSite(current.getTo());
       return new Decision(st, current.getTo(), false, true, notices);
     }
@@ -207,7 +210,10 @@ public final class FailoverStateMachine {
       finish(st, current, FailoverOutcome.Succeeded, in, notices);
       return new Decision(st, current.getTo(), false, false, notices);
     }
-    Instant started = Timestamps.parse("status.failover.current.startedAt", current.getStartedAt(), in.now());
+    // The start deadline counts from the end of fencing, which may itself take up to fenceWait.
+    Instant started = current.getFencedAt() != null
+        ? Timestamps.parse("status.failover.current.fencedAt", current.getFencedAt(), in.now())
+        : Timestamps.parse("status.failover.current.startedAt", current.getStartedAt(), in.now());
     if (!in.now().isBefore(started.plus(in.startDeadline()))) {
       finish(st, current, FailoverOutcome.Failed, in, notices);
       return new Decision(st, current.getTo(), false, false, notices);
@@ -259,33 +265,9 @@ public final class FailoverStateMachine {
         .anyMatch(r -> in.now().isBefore(Timestamps.parse("status.failover.history[].startedAt", r.getStartedAt(), in.now()).plus(in.grace())));
   }
 
+  /** A deep copy: decisions never change their input. Every field, including ones added later. */
   private static FailoverStatus copy(FailoverStatus s) {
-    FailoverStatus c = new FailoverStatus();
-    if (s != null) {
-      c.setActiveSite(s.getActiveSite());
-      c.setAcknowledgedSite(s.getAcknowledgedSite());
-      c.setRefusedSite(s.getRefusedSite());
-      c.setRefusal(s.getRefusal());
-      c.setRefusalMessage(s.getRefusalMessage());
-      c.setUnhealthySince(s.getUnhealthySince());
-      c.setUnhealthyReason(s.getUnhealthyReason());
-      c.setCurrent(s.getCurrent() == null ? null : copy(s.getCurrent()));
-      c.setHistory(s.getHistory() == null ? null : s.getHistory().stream().map(FailoverStateMachine::copy).toList());
-    }
-    return c;
+    return s == null ? new FailoverStatus() : COPIER.convertValue(s, FailoverStatus.class);
   }
 
-  private static FailoverRecord copy(FailoverRecord r) {
-    FailoverRecord c = new FailoverRecord();
-    c.setFrom(r.getFrom());
-    c.setTo(r.getTo());
-    c.setTrigger(r.getTrigger());
-    c.setReason(r.getReason());
-    c.setStartedAt(r.getStartedAt());
-    c.setFinishedAt(r.getFinishedAt());
-    c.setOutcome(r.getOutcome());
-    c.setStep(r.getStep());
-    c.setForced(r.getForced());
-    return c;
-  }
 }

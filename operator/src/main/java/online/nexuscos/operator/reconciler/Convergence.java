@@ -96,6 +96,9 @@ final class Convergence {
       target = PlatformResolver.resolve(stablePlatform, failover.site(), failover.fenced());
       targetDesired = PlatformRenderer.render(target);
       targetProgress = RolloutPlan.progress(target, targetDesired, live::get);
+      if (next.startedAt() != null && targetProgress.values().stream().allMatch(ServiceProgress::done)) {
+        next = next.restored(); // the rollback is complete: what fails from now on is an incident
+      }
     }
     // Fencing scales dependents down first; a failover brings services up in dependency order.
     boolean dependentsFirst = rollingBack || failover.fenced();

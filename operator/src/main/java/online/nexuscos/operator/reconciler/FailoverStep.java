@@ -24,13 +24,10 @@ import online.nexuscos.operator.model.ResolvedService;
 import online.nexuscos.operator.render.PlatformRenderer;
 import online.nexuscos.operator.rollout.RolloutPlan;
 import online.nexuscos.operator.rollout.ServiceProgress;
-import online.nexuscos.operator.status.ConditionType;
-import online.nexuscos.operator.status.Conditions;
 import online.nexuscos.platform.api.v1alpha1.FailoverSpec;
 import online.nexuscos.platform.api.v1alpha1.FailoverStage;
 import online.nexuscos.platform.api.v1alpha1.FailoverTrigger;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
-import online.nexuscos.platform.api.v1alpha1.Phase;
 import online.nexuscos.platform.api.v1alpha1.SiteSpec;
 
 /**
@@ -80,10 +77,11 @@ final class FailoverStep {
       up = RolloutPlan.progress(onNew, desired, live::get).values().stream().allMatch(ServiceProgress::done);
     }
     var status = platform.getStatus();
-    // A release under way (rollout started, or a rollback not yet complete): services that are
-    // not available are the release's problem, decided by the rollout state machine.
-    boolean releaseInProgress = status != null && (status.getRolloutStartedAt() != null
-        || (status.getPhase() != Phase.Ready && Conditions.isTrue(status.getConditions(), ConditionType.ROLLED_BACK)));
+    // A release under way (a rollout, or a rollback restoring the stable revision, both recorded
+    // as rolloutStartedAt until every service is available): services that are not available are
+    // the release's problem, decided by the rollout state machine. Once a rollback is complete, a
+    // site that goes down is an incident again, although RolledBack stays True.
+    boolean releaseInProgress = status != null && status.getRolloutStartedAt() != null;
     var annotations = platform.getMetadata().getAnnotations() == null ? Map.<String, String>of()
         : platform.getMetadata().getAnnotations();
     boolean failback = annotations.containsKey(Labels.FAILBACK);

@@ -49,9 +49,17 @@ public record RolloutState(
     return new RolloutState(current, currentHash, current, currentHash, failed, failedHash, null);
   }
 
-  /** The current revision failed: run the stable one, remember the failed one. */
-  RolloutState rollBack() {
-    return new RolloutState(stable, stableHash, stable, stableHash, current, currentHash, null);
+  /**
+   * The current revision failed: run the stable one, remember the failed one. Restoring it is a
+   * release under way ({@code startedAt} set) until every service is available at it again.
+   */
+  RolloutState rollBack(Instant now) {
+    return new RolloutState(stable, stableHash, stable, stableHash, current, currentHash, now);
+  }
+
+  /** The stable revision restored by a rollback is available again: no release under way. */
+  public RolloutState restored() {
+    return new RolloutState(current, currentHash, stable, stableHash, failed, failedHash, null);
   }
 
   RolloutState clearFailed() {

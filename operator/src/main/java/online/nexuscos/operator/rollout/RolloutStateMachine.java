@@ -81,6 +81,6 @@ public final class RolloutStateMachine {
       return new Decision(state, Target.SPEC, false, null, "no earlier stable revision to roll back to; " + reason);
     }
     Rollback rollback = new Rollback(state.current(), state.stable(), reason);
-    return new Decision(state.rollBack(), Target.STABLE, false, rollback, null);
+    return new Decision(state.rollBack(in.now()), Target.STABLE, false, rollback, null);
   }
 }

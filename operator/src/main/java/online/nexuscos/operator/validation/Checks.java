@@ -83,19 +83,76 @@ final class Checks {
 
   /** An IPv4 or IPv6 CIDR block as Go's net.ParseCIDR reads it (what NetworkPolicy validation uses). */
   void cidr(String field, String value) {
-    if (value == null || !CIDR.matcher(value).matches() || (value.contains(":") && !ipv6(value))) {
+    byte[] address = value == null || !CIDR.matcher(value).matches() ? null : address(value.substring(0, value.indexOf('/')));
+    if (address == null) {
       error(field, "\"" + value + "\" is not a CIDR block", ApiPatterns.hint(ApiPatterns.CIDR));
+      return;
+    }
+    int prefix = Integer.parseInt(value.substring(value.indexOf('/') + 1));
+    byte[] network = network(address, prefix);
+    if (!java.util.Arrays.equals(address, network)) {
+      // kube-apiserver (1.33+) refuses such a NetworkPolicy ipBlock.
+      error(field, "\"" + value + "\" has address bits set beyond its /" + prefix + " prefix",
+          "write the network address: " + text(network) + "/" + prefix);
     }
   }
 
-  private static boolean ipv6(String cidr) {
-    String address = cidr.substring(0, cidr.indexOf('/'));
-    try {
-      // A literal with ':' is parsed, never looked up.
-      return address.contains(":") && InetAddress.getByName(address).getAddress().length == 16;
-    } catch (UnknownHostException | SecurityException e) {
-      return false;
+  /** The literal's bytes (4 or 16), or null when it is no IP literal; a literal is parsed, never looked up. */
+  private static byte[] address(String literal) {
+    if (!literal.contains(":")) {
+      String[] octets = literal.split("\\.");
+      byte[] b = new byte[4];
+      for (int i = 0; i < 4; i++) {
+        b[i] = (byte) Integer.parseInt(octets[i]); // the pattern allows 0-255 without leading zeros only
+      }
+      return b;
     }
+    try {
+      byte[] b = InetAddress.getByName(literal).getAddress();
+      return b.length == 16 ? b : null;
+    } catch (UnknownHostException | SecurityException e) {
+      return null;
+    }
+  }
+
+  private static byte[] network(byte[] address, int prefix) {
+    byte[] n = address.clone();
+    for (int bit = Math.min(prefix, n.length * 8); bit < n.length * 8; bit++) {
+      n[bit / 8] &= (byte) ~(0x80 >> (bit % 8));
+    }
+    return n;
+  }
+
+  /** The address as people write it: dotted IPv4, or IPv6 with its longest run of zero groups as "::". */
+  private static String text(byte[] address) {
+    String full;
+    try {
+      full = InetAddress.getByAddress(address).getHostAddress();
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException(e); // a 4- or 16-byte array is always an address
+    }
+    if (address.length == 4) {
+      return full;
+    }
+    String[] groups = full.split(":");
+    int bestStart = -1;
+    int bestLength = 1;
+    for (int i = 0; i < groups.length; i++) {
+      int j = i;
+      while (j < groups.length && groups[j].equals("0")) {
+        j++;
+      }
+      if (j - i > bestLength) {
+        bestStart = i;
+        bestLength = j - i;
+      }
+    }
+    if (bestStart < 0) {
+      return full;
+    }
+    String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
+    String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
+    return head + "::" + tail;
   }
 
   void error(String field, String problem, String fix) {

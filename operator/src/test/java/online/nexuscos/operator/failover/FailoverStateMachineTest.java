@@ -205,7 +205,10 @@ class FailoverStateMachineTest {
     assertThat(record.getFinishedAt()).isEqualTo(T0.plusSeconds(3).toString());
     assertThat(done.notices()).singleElement().satisfies(n -> assertThat(n.reason()).isEqualTo("FailoverCompleted"));
 
-    Decision late = In.of(starting.next(), T0.plusSeconds(600)).spec("secondary").decide();
+    assertThat(starting.next().getCurrent().getFencedAt()).isEqualTo(T0.plusSeconds(2).toString());
+    Decision notYet = In.of(copy(starting.next()), T0.plusSeconds(601)).spec("secondary").decide();
+    assertThat(notYet.inProgress()).as("the start deadline (600 s) counts from the end of fencing").isTrue();
+    Decision late = In.of(starting.next(), T0.plusSeconds(602)).spec("secondary").decide();
     assertThat(late.next().getHistory().get(0).getOutcome()).isEqualTo(FailoverOutcome.Failed);
     assertThat(late.site()).as("no automatic way back").isEqualTo("secondary");
   }
@@ -320,5 +323,9 @@ class FailoverStateMachineTest {
     Decision back = In.of(there, T0.plusSeconds(60)).failback().decide();
     assertThat(back.next().getCurrent().getTo()).isEqualTo("primary");
     assertThat(back.next().getCurrent().getTrigger()).isEqualTo(FailoverTrigger.Failback);
+  }
+
+  private static FailoverStatus copy(FailoverStatus status) {
+    return io.fabric8.kubernetes.client.utils.Serialization.clone(status);
   }
 }

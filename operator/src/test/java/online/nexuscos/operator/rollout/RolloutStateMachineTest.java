@@ -70,7 +70,9 @@ class RolloutStateMachineTest {
     RolloutState rolling = new RolloutState(2, "h2", 1, "h1", null, null, T0);
     Decision atDeadline = decide(rolling, "h2", ROLLING, T0.plus(DEADLINE));
     assertThat(atDeadline.target()).isEqualTo(Target.STABLE);
-    assertThat(atDeadline.next()).isEqualTo(new RolloutState(1, "h1", 1, "h1", 2, "h2", null));
+    assertThat(atDeadline.next()).as("restoring revision 1 is a release under way")
+        .isEqualTo(new RolloutState(1, "h1", 1, "h1", 2, "h2", T0.plus(DEADLINE)));
+    assertThat(atDeadline.next().restored()).isEqualTo(new RolloutState(1, "h1", 1, "h1", 2, "h2", null));
     assertThat(atDeadline.rollback().fromRevision()).isEqualTo(2);
     assertThat(atDeadline.rollback().toRevision()).isEqualTo(1);
     assertThat(atDeadline.rollback().reason()).contains("progress deadline of 600s").contains("b");

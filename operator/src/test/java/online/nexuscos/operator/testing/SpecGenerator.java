@@ -362,11 +362,20 @@ public final class SpecGenerator {
       ObjectNode egress = np.putObject("egress").put("restrict", r.nextBoolean());
       ArrayNode cidrs = egress.putArray("allowedCIDRs");
       for (int i = r.nextInt(3); i > 0; i--) {
-        cidrs.add(chance(4) ? "fd00:" + Integer.toHexString(r.nextInt(65536)) + "::/" + r.nextInt(129)
-            : r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(256) + "/" + r.nextInt(33));
+        cidrs.add(chance(4) ? "fd00:" + Integer.toHexString(r.nextInt(65536)) + "::/" + (32 + r.nextInt(97))
+            : ipv4Network());
       }
     }
     return np;
+  }
+
+  /** A random IPv4 block written as its network address (no host bits set), as the API server requires. */
+  private String ipv4Network() {
+    int prefix = r.nextInt(33);
+    long address = r.nextLong() & 0xffffffffL;
+    long mask = prefix == 0 ? 0 : (0xffffffffL << (32 - prefix)) & 0xffffffffL;
+    long net = address & mask;
+    return (net >> 24) + "." + ((net >> 16) & 255) + "." + ((net >> 8) & 255) + "." + (net & 255) + "/" + prefix;
   }
 
   private ObjectNode failover() {

@@ -69,6 +69,17 @@ class HostileInputTest {
     assertThat(errorsAfter(p -> egress(p, cidr))).isEmpty();
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"101.34.90.64/15, 101.34.0.0/15", "10.0.0.1/8, 10.0.0.0/8", "fd00::1/64, fd00::/64", "2001:db8:0:1::5/48, 2001:db8::/48"})
+  void cidrsWithHostBitsAreRefusedWithTheNetworkAddress(String cidr, String network) {
+    assertThat(errorsAfter(p -> egress(p, cidr))).singleElement().satisfies(e -> {
+      assertThat(e.field()).isEqualTo("spec.networkPolicy.egress.allowedCIDRs[0]");
+      assertThat(e.problem()).contains("bits set beyond its /");
+      assertThat(e.fix()).isEqualTo("write the network address: " + network);
+    });
+    assertThat(errorsAfter(p -> egress(p, network))).isEmpty();
+  }
+
   private static void egress(NexusPlatform p, String cidr) {
     EgressSpec e = new EgressSpec();
     e.setRestrict(true);
@@ -244,12 +255,12 @@ class HostileInputTest {
   @Test
   void aFieldWithoutAValueReadsAsUnsetAsTheApiServerStoresIt() throws Exception {
     String yaml = Platforms.SMALL.formatted("v", "v", "v", "v", "v", "v", "v");
-    String withNulls = yaml.replace("  - name: v-platform\n", "  - name: v-platform\n    annotations: {owner: }\n")
-        .replace("    replicas: 2\n", "    replicas:\n");
+    String withNulls = yaml.replace("    - name: v-platform\n", "    - name: v-platform\n      annotations: {owner: }\n")
+        .replace("      replicas: 2\n", "      replicas:\n");
     assertThat(withNulls).isNotEqualTo(yaml).contains("replicas:\n").contains("{owner: }");
     NexusPlatform p = PlatformDocuments.parse("nulls.yaml", withNulls).get(0);
     assertThat(SpecValidator.validate(p)).isEmpty();
-    assertThat(p.getSpec().getNamespaces().get(0).getAnnotations()).isNull();
+    assertThat(p.getSpec().getNamespaces().get(0).getAnnotations()).isEmpty();
     assertThat(service(p, 0).getReplicas()).isNull();
   }
 }

@@ -22,6 +22,11 @@ public class FailoverRecord {
   @JsonPropertyDescription("When it started (RFC 3339).")
   private String startedAt;
 
+  @JsonPropertyDescription(
+      "When fencing ended and the services started on the new site (RFC 3339); the start deadline "
+          + "(spec.rollout.progressDeadlineSeconds) counts from here.")
+  private String fencedAt;
+
   @JsonPropertyDescription("When it finished (RFC 3339).")
   private String finishedAt;
 
@@ -53,6 +58,14 @@ public class FailoverRecord {
       "True when it went to a site that could not run the critical services, overridden on purpose"
           + " (annotation platform.nexuscos.online/failover-force; its text is in reason).")
   private Boolean forced;
+
+  public String getFencedAt() {
+    return fencedAt;
+  }
+
+  public void setFencedAt(String fencedAt) {
+    this.fencedAt = fencedAt;
+  }
 
   public Boolean getForced() {
     return forced;
