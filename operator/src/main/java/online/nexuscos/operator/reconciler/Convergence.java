@@ -56,20 +56,27 @@ final class Convergence {
   Result run(NexusPlatform platform, LiveView live, List<Node> nodes, List<Pod> pods) {
     String name = platform.getMetadata().getName();
     boolean paused = Boolean.TRUE.equals(platform.getSpec().getPaused());
-    FailoverStateMachine.Decision failover = paused ? keepSite(platform) : FailoverStep.decide(platform, live, nodes, pods, clock);
-    ResolvedPlatform resolved = PlatformResolver.resolve(platform, failover.site(), failover.fenced());
-    List<HasMetadata> desired = PlatformRenderer.render(resolved);
     RolloutState state = RolloutState.of(platform.getStatus(), Instant.now(clock));
     if (paused) {
-      ApplyReport report = applier.observe(name, desired, live);
-      return new Result(resolved, report, true, state, summary(platform, state, null, null, List.of()), null, failover);
+      FailoverStateMachine.Decision kept = keepSite(platform);
+      ResolvedPlatform resolved = PlatformResolver.resolve(platform, kept.site(), kept.fenced());
+      ApplyReport report = applier.observe(name, PlatformRenderer.render(resolved), live);
+      return new Result(resolved, report, true, state, summary(platform, state, null, null, List.of()), null, kept);
     }
     // A revision is a release, whatever the site: hash the workloads rendered on no site.
     String specHash = Fingerprint.workload(PlatformRenderer.render(PlatformResolver.resolve(platform, null, false)));
+    // After a rollback the stable release runs, not the spec's: failover judges what runs.
+    boolean restoring = state.failedHash() != null && state.failedHash().equals(specHash);
+    NexusPlatform running = restoring ? stableRelease(platform, state.stableHash()).orElse(platform) : platform;
+    FailoverStateMachine.Decision failover = FailoverStep.decide(platform, running, live, nodes, pods, clock);
+    ResolvedPlatform resolved = PlatformResolver.resolve(platform, failover.site(), failover.fenced());
+    List<HasMetadata> desired = PlatformRenderer.render(resolved);
     Map<String, ServiceProgress> progress = RolloutPlan.progress(resolved, desired, live::get);
 
+    // While a failover runs, rollout decisions wait; a failed revision stays rolled back meanwhile.
     var decision = failover.inProgress()
-        ? new RolloutStateMachine.Decision(state, RolloutStateMachine.Target.SPEC, false, null, null)
+        ? new RolloutStateMachine.Decision(state,
+            restoring ? RolloutStateMachine.Target.STABLE : RolloutStateMachine.Target.SPEC, false, null, null)
         : RolloutStateMachine.decide(new RolloutStateMachine.Input(state, specHash,
             revisions.nextNumber(name, state.current()), List.copyOf(progress.values()), Instant.now(clock),
             Duration.ofSeconds(resolved.rollout().progressDeadlineSeconds()), resolved.rollout().autoRollback()));
@@ -81,19 +88,15 @@ final class Convergence {
     boolean rollingBack = decision.target() == RolloutStateMachine.Target.STABLE;
     String failure = decision.rolloutFailedWithoutRollback();
     if (rollingBack) {
-      Optional<RevisionStore.Revision> stable = revisions.byHash(name, next.stableHash());
-      if (stable.isEmpty() || stable.get().spec() == null) {
+      Optional<NexusPlatform> stablePlatform = stableRelease(platform, next.stableHash());
+      if (stablePlatform.isEmpty()) {
         // The stable revision's record is gone (deleted by hand): touch nothing, say so.
         failure = "revision " + next.stable() + " cannot be restored because its ControllerRevision "
             + Names.revision(name, next.stableHash()) + " is gone";
         ApplyReport report = applier.observe(name, desired, live);
         return new Result(resolved, report, false, next, summary(platform, next, null, failure, List.of()), null, failover);
       }
-      NexusPlatform stablePlatform = JSON.clone(platform);
-      stablePlatform.setSpec(stable.get().spec());
-      RevisionStore.restoreEnv(stablePlatform.getSpec(), platform.getSpec());
-      stablePlatform.getSpec().setFailover(platform.getSpec().getFailover());
-      target = PlatformResolver.resolve(stablePlatform, failover.site(), failover.fenced());
+      target = PlatformResolver.resolve(stablePlatform.get(), failover.site(), failover.fenced());
       targetDesired = PlatformRenderer.render(target);
       targetProgress = RolloutPlan.progress(target, targetDesired, live::get);
       if (next.startedAt() != null && targetProgress.values().stream().allMatch(ServiceProgress::done)) {
@@ -122,6 +125,22 @@ final class Convergence {
         next.startedAt().plusSeconds(resolved.rollout().progressDeadlineSeconds()));
     return new Result(target, report, false, next,
         summary(platform, next, rolledBack, failure, plan.waiting()), untilDeadline, failover);
+  }
+
+  /**
+   * The platform as its stable release {@code hash} had it (env values from the current spec,
+   * sites as the spec has them now), or empty when that revision's record is gone.
+   */
+  private Optional<NexusPlatform> stableRelease(NexusPlatform platform, String hash) {
+    Optional<RevisionStore.Revision> stable = revisions.byHash(platform.getMetadata().getName(), hash);
+    if (stable.isEmpty() || stable.get().spec() == null) {
+      return Optional.empty();
+    }
+    NexusPlatform release = JSON.clone(platform);
+    release.setSpec(stable.get().spec());
+    RevisionStore.restoreEnv(release.getSpec(), platform.getSpec());
+    release.getSpec().setFailover(platform.getSpec().getFailover());
+    return Optional.of(release);
   }
 
   /** While paused: stay where the status says, decide nothing. */

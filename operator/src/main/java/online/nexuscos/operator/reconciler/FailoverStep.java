@@ -52,15 +52,19 @@ final class FailoverStep {
    */
   static final Duration FENCE_WAIT = Duration.ofSeconds(60);
 
-  static FailoverStateMachine.Decision decide(NexusPlatform platform, LiveView live, List<Node> nodes, List<Pod> pods,
-      Clock clock) {
+  /**
+   * @param platform the platform as it is (spec.failover, status, annotations)
+   * @param running the release whose workloads run: the platform itself, or its stable release after a rollback
+   */
+  static FailoverStateMachine.Decision decide(NexusPlatform platform, NexusPlatform running, LiveView live,
+      List<Node> nodes, List<Pod> pods, Clock clock) {
     FailoverSpec spec = platform.getSpec().getFailover();
     if (spec == null) {
       return NONE;
     }
     var previous = platform.getStatus() == null ? null : platform.getStatus().getFailover();
     String active = previous != null && previous.getActiveSite() != null ? previous.getActiveSite() : spec.getActiveSite();
-    ResolvedPlatform onActive = PlatformResolver.resolve(platform, active, false);
+    ResolvedPlatform onActive = PlatformResolver.resolve(running, active, false);
     Map<String, FailoverStateMachine.SiteReadiness> sites = new HashMap<>();
     for (SiteSpec site : spec.getSites()) {
       sites.put(site.getName(), SiteHealth.readiness(site, nodes, onActive));
@@ -72,7 +76,7 @@ final class FailoverStep {
     boolean up = false;
     var current = previous == null ? null : previous.getCurrent();
     if (current != null && current.getStep() == FailoverStage.Starting) {
-      ResolvedPlatform onNew = PlatformResolver.resolve(platform, current.getTo(), false);
+      ResolvedPlatform onNew = PlatformResolver.resolve(running, current.getTo(), false);
       List<HasMetadata> desired = PlatformRenderer.render(onNew);
       up = RolloutPlan.progress(onNew, desired, live::get).values().stream().allMatch(ServiceProgress::done);
     }
