@@ -78,7 +78,7 @@ final class Convergence {
         ? new RolloutStateMachine.Decision(state,
             restoring ? RolloutStateMachine.Target.STABLE : RolloutStateMachine.Target.SPEC, false, null, null)
         : RolloutStateMachine.decide(new RolloutStateMachine.Input(state, specHash,
-            revisions.nextNumber(name, state.current()), List.copyOf(progress.values()), Instant.now(clock),
+            revisions.numberFor(name, specHash, state.current()), List.copyOf(progress.values()), Instant.now(clock),
             Duration.ofSeconds(resolved.rollout().progressDeadlineSeconds()), resolved.rollout().autoRollback()));
     RolloutState next = decision.next();
 

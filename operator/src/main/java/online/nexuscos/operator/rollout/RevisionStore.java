@@ -50,10 +50,18 @@ public final class RevisionStore {
     return list(platform).stream().filter(r -> r.hash().equals(hash)).findFirst();
   }
 
-  /** The number a new workload state gets: one above every revision recorded so far. */
-  public int nextNumber(String platform, Integer current) {
-    int max = list(platform).stream().mapToInt(Revision::number).max().orElse(0);
-    return Math.max(max, current == null ? 0 : current) + 1;
+  /**
+   * The number workload state {@code hash} gets when a rollout of it starts: one above every
+   * revision recorded so far, unless the newest record is already this state and newer than
+   * the status's current revision: then a reconcile recorded it and stopped (the operator was
+   * restarted) before the status said so, and this is the same rollout, not a second one.
+   */
+  public int numberFor(String platform, String hash, Integer current) {
+    List<Revision> all = list(platform);
+    int max = all.stream().mapToInt(Revision::number).max().orElse(0);
+    int known = current == null ? 0 : current;
+    boolean interrupted = all.stream().anyMatch(r -> r.hash().equals(hash) && r.number() == max) && max > known;
+    return interrupted ? max : Math.max(max, known) + 1;
   }
 
   /**
