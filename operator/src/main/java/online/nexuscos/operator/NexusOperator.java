@@ -32,6 +32,9 @@ public final class NexusOperator implements AutoCloseable {
     this.stopping = stopping;
   }
 
+  /** How long start waits for an informer's first list before starting the controller anyway. */
+  static final java.time.Duration CACHE_SYNC_TIMEOUT = java.time.Duration.ofSeconds(15);
+
   public static NexusOperator create(KubernetesClient client, OperatorSettings settings, Clock clock) {
     AtomicBoolean stopping = new AtomicBoolean();
     Operator operator =
@@ -48,6 +51,9 @@ public final class NexusOperator implements AutoCloseable {
                   // suite (FaultInjectionIT) restarts the operator into such errors. Reconciles
                   // until the caches fill create nothing twice (409) and prune nothing (empty cache).
                   .withStopOnInformerErrorDuringStartup(false)
+                  // ... and the controller starts after at most this long even if one has not
+                  // listed yet; the reconciler decides nothing until every cache has (ChildCaches.synced).
+                  .withCacheSyncTimeout(CACHE_SYNC_TIMEOUT)
                   .withResourceCloner(new Cloner() {
                     @Override
                     public <R extends HasMetadata> R clone(R object) {

@@ -69,6 +69,29 @@ public final class Sandbox implements AutoCloseable {
     operator.start();
   }
 
+  /**
+   * Takes the running operator out of the sandbox without waiting for it to stop, as when its pod
+   * is killed: a new one can start at once; the returned handle stops the old one (and closes its
+   * own client) whenever the caller gets to it.
+   */
+  public synchronized AutoCloseable detachOperator() {
+    NexusOperator old = operator;
+    KubernetesClient oldClient = incarnationClient;
+    operator = null;
+    incarnationClient = null;
+    return () -> {
+      try {
+        if (old != null) {
+          old.close();
+        }
+      } finally {
+        if (oldClient != null) {
+          oldClient.close();
+        }
+      }
+    };
+  }
+
   /** Stops the operator, as if its pod died; the cluster and its controllers keep running. */
   public synchronized void stopOperator() {
     try {

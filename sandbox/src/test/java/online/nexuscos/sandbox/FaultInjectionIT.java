@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -114,11 +115,14 @@ class FaultInjectionIT {
     try (Sandbox sandbox = Sandbox.start(options)) {
       sandbox.stopOperator();
       Random pause = new Random(seed ^ 0x5eed);
-      SeededFaults faults = new SeededFaults(seed, fraction, dead -> {
-        restarter.execute(() -> logged("stopping " + dead, sandbox::stopOperator));
+      ExecutorService reaper = Executors.newCachedThreadPool();
+      SeededFaults faults = new SeededFaults(seed, fraction, dead -> restarter.execute(() -> {
+        // Cut off at the API server already; its threads are stopped on the side, as a killed pod's vanish.
+        AutoCloseable killed = sandbox.detachOperator();
+        reaper.execute(() -> logged("stopping " + dead, () -> closeQuietly(killed)));
         restarter.schedule(() -> logged("starting the next operator", () -> startIncarnation(sandbox, incarnation)),
             pause.nextInt(500), TimeUnit.MILLISECONDS);
-      });
+      }));
       sandbox.apiServer().setFaultPolicy(faults);
       startIncarnation(sandbox, incarnation);
       try {
@@ -133,8 +137,18 @@ class FaultInjectionIT {
             (System.nanoTime() - started) / 1e9));
         restarter.shutdown();
         restarter.awaitTermination(30, TimeUnit.SECONDS);
+        reaper.shutdown();
+        reaper.awaitTermination(30, TimeUnit.SECONDS);
         faults.close();
       }
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -251,9 +265,26 @@ class FaultInjectionIT {
         return last[0] != null && last[0].getStatus() != null && condition.test(last[0]);
       });
     } catch (org.awaitility.core.ConditionTimeoutException e) {
+      LOG.error("fault injection: phase {} timed out; operator threads:\n{}", phase, operatorThreads());
       throw new AssertionError("phase " + phase + " did not finish in " + PHASE_TIMEOUT + "; the platform:\n"
           + client.getKubernetesSerialization().asYaml(last[0]), e);
     }
+  }
+
+  /** Stacks of the threads that run the operator, for a run that got stuck. */
+  private static String operatorThreads() {
+    StringBuilder sb = new StringBuilder();
+    Thread.getAllStackTraces().forEach((thread, stack) -> {
+      String name = thread.getName();
+      if (name.startsWith("Controller Starter") || name.startsWith("ReconcilerExecutor") || name.startsWith("pool-")
+          || name.startsWith("Thread-") || name.contains("Informer") || name.contains("informer")) {
+        sb.append(name).append(" (").append(thread.getState()).append(")\n");
+        for (StackTraceElement frame : java.util.Arrays.copyOf(stack, Math.min(stack.length, 25))) {
+          sb.append("    at ").append(frame).append('\n');
+        }
+      }
+    });
+    return sb.toString();
   }
 
   /** A user's edit, retried on 409 as kubectl edit asks the user to. */

@@ -21,8 +21,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Faults for the operator's requests, drawn from one seed: on a fraction of them a 500, a 409, a
- * lost response (the request is applied, then answered 504 as a timed-out request would be: the
+ * Faults for the operator's requests, drawn from one seed: on a fraction of them a 500, a 409
+ * (after a concurrent writer landed the same change, so the object did change, as behind every
+ * real 409), a lost response (the request is applied, then answered 504 as a timed-out request would be: the
  * operator cannot tell whether it landed), a watch refused with 410 Gone or 500, or a watch that
  * is dropped a moment after it opened; and "kills": at the k-th write of a phase the operator
  * incarnation sending it is cut off (that write lands or not, by the seed; nothing it sends after
@@ -95,7 +96,14 @@ final class SeededFaults implements FaultPolicy {
         yield status(503, "ServiceUnavailable", "the operator incarnation was killed");
       }
       case SERVER_ERROR -> status(500, "InternalError", "injected: etcdserver: request timed out");
-      case CONFLICT -> status(409, "Conflict", "injected: the object has been modified; please apply your changes to the latest version and try again");
+      case CONFLICT -> {
+        // A concurrent writer got there first: the object changed (a newer resourceVersion reaches
+        // the watch), as behind every real 409; here that writer wrote the same change.
+        serve.get();
+        yield "POST".equals(request.getMethod())
+            ? status(409, "AlreadyExists", "injected: already exists")
+            : status(409, "Conflict", "injected: the object has been modified; please apply your changes to the latest version and try again");
+      }
       case LOST_RESPONSE -> {
         serve.get();
         yield status(504, "Timeout", "injected: the request was applied but its response was lost");

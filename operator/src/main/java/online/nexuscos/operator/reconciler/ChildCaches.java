@@ -76,6 +76,21 @@ final class ChildCaches {
     return list;
   }
 
+  /**
+   * Whether every informer has listed its objects at least once. Until then an empty cache means
+   * "not known yet", not "absent": nothing may be decided from it (a Deployment that seems
+   * missing is not missing, a rollout that seems unavailable has not failed).
+   */
+  boolean synced() {
+    List<io.javaoperatorsdk.operator.processing.event.source.informer.ManagedInformerEventSource<?, ?, ?>> all =
+        new ArrayList<>(sources.values());
+    all.add(revisions);
+    all.add(nodes);
+    all.add(pods);
+    return all.stream().allMatch(s -> s != null && s.informerHealthIndicators().values().stream()
+        .allMatch(io.javaoperatorsdk.operator.health.InformerHealthIndicator::hasSynced));
+  }
+
   /** Every Node of the cluster. */
   List<Node> nodes() {
     return nodes.list(n -> true).toList();

@@ -52,6 +52,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
   static final Duration RETRY_AFTER = Duration.ofSeconds(10);
   static final Duration MIN_RECHECK = Duration.ofMillis(100);
   static final Duration FAILOVER_RECHECK = Duration.ofSeconds(2);
+  static final Duration CACHE_RECHECK = Duration.ofSeconds(1);
   /** While the cluster deletes an object we want (a Terminating namespace): look again soon. */
   static final Duration WAIT_RECHECK = Duration.ofSeconds(3);
 
@@ -92,6 +93,12 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
 
   @Override
   public UpdateControl<NexusPlatform> reconcile(NexusPlatform platform, Context<NexusPlatform> context) {
+    if (!caches.synced()) {
+      // Started while an informer's first list failed (it keeps retrying): decide nothing yet.
+      LOG.info("Platform {}: waiting for the operator's caches to fill before deciding anything",
+          platform.getMetadata().getName());
+      return UpdateControl.<NexusPlatform>noUpdate().rescheduleAfter(CACHE_RECHECK);
+    }
     try {
       return converge(platform, context);
     } catch (StackOverflowError e) {
@@ -273,6 +280,9 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
   @Override
   public DeleteControl cleanup(NexusPlatform platform, Context<NexusPlatform> context) {
     String name = platform.getMetadata().getName();
+    if (!caches.synced()) {
+      return DeleteControl.noFinalizerRemoval().rescheduleAfter(CACHE_RECHECK); // deletes need to know what exists
+    }
     DeletionPolicy policy =
         platform.getSpec() == null || platform.getSpec().getDeletionPolicy() == null
             ? DeletionPolicy.Retain

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The specs issue 11 found accepted although the API server or runtime refuses them later, or
  * refused although they are legitimate; each is judged here as the API server judges it (the
- * real control plane tier checks the same values against kube-apiserver: ValidatorAgreementE2E).
+ * real control plane tier checks the same values against kube-apiserver: HostileInputE2E).
  */
 class HostileInputTest {
 
