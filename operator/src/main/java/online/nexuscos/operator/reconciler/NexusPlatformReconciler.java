@@ -24,6 +24,7 @@ import online.nexuscos.operator.Timestamps;
 import online.nexuscos.operator.apply.Applier;
 import online.nexuscos.operator.apply.ApplyReport;
 import online.nexuscos.operator.apply.LiveView;
+import online.nexuscos.operator.failover.FailoverStateMachine;
 import online.nexuscos.operator.model.Labels;
 import online.nexuscos.operator.rollout.ManualRollback;
 import online.nexuscos.operator.rollout.RevisionStore;
@@ -158,6 +159,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
     NexusPlatform latest = platform;
     ApplyReport report = null;
     Duration untilDeadline = null;
+    List<FailoverStateMachine.Notice> notices = List.of();
     if (!errors.isEmpty()) {
       next = statusBuilder.invalid(platform, errors);
     } else if (ManualRollback.requested(platform)) {
@@ -170,14 +172,8 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
       untilDeadline = result.untilDeadline();
       next = statusBuilder.observed(platform, result.target(), report, result.paused(), result.summary(),
           result.failover().next());
-      announceReleases(platform, report);
-      result.failover().notices().forEach(n -> {
-        if (n.warning()) {
-          events.warning(platform, n.reason(), n.message());
-        } else {
-          events.normal(platform, n.reason(), n.message());
-        }
-      });
+      announceReleases(platform, report); // about writes already done: said now
+      notices = result.failover().notices();
       if (result.failover().inProgress() && untilDeadline == null) {
         untilDeadline = FAILOVER_RECHECK;
       }
@@ -193,7 +189,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
       }
     }
     counters.reconciled();
-    announce(platform, next);
+    var conditionsBefore = platform.getStatus() == null ? null : platform.getStatus().getConditions();
     try {
       StatusWriter.write(latest, next, context);
     } catch (KubernetesClientException e) {
@@ -205,6 +201,17 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
           platform.getMetadata().getName());
       return UpdateControl.<NexusPlatform>noUpdate().rescheduleAfter(MIN_RECHECK);
     }
+    // Decisions (a failover started, a rollback, a condition turned) are announced once the status
+    // that records them is written: a reconcile cut off before that decides again and says it then,
+    // so an Event is never sent for a decision the cluster does not hold, nor twice for one it does.
+    notices.forEach(n -> {
+      if (n.warning()) {
+        events.warning(platform, n.reason(), n.message());
+      } else {
+        events.normal(platform, n.reason(), n.message());
+      }
+    });
+    announce(platform, conditionsBefore, next);
     LOG.debug("Reconciled platform {}: phase {}, {} created, {} updated, {} deleted", platform.getMetadata().getName(),
         next.getPhase(), report == null ? 0 : report.created().size(), report == null ? 0 : report.updated().size(),
         report == null ? 0 : report.deleted().size());
@@ -353,8 +360,8 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
   }
 
   /** Events on transitions only, so a steady state writes nothing. */
-  private void announce(NexusPlatform platform, NexusPlatformStatus next) {
-    var before = platform.getStatus() == null ? null : platform.getStatus().getConditions();
+  private void announce(NexusPlatform platform, List<io.fabric8.kubernetes.api.model.Condition> before,
+      NexusPlatformStatus next) {
     var after = next.getConditions();
     if (Conditions.newlyTrue(before, after, ConditionType.INVALID_SPEC)) {
       events.warning(platform, ConditionType.Reason.VALIDATION_FAILED,
