@@ -78,7 +78,7 @@ class FaultInjectionIT {
           - {name: api, namespace: faults-core, port: 3001, dependsOn: [auth, store], critical: true}
           - {name: auth, namespace: faults-core, port: 3002, autoscaling: {enabled: true, minReplicas: 1, maxReplicas: 3}}
           - {name: store, namespace: faults-core, port: 3003, replicas: 2}
-        rollout: {progressDeadlineSeconds: 4, order: dependencies}
+        rollout: {progressDeadlineSeconds: 30, order: dependencies}
         failover:
           activeSite: primary
           automatic: true
@@ -181,7 +181,10 @@ class FaultInjectionIT {
     awaitPlatform(client, "rollout", p -> ready(p) && Integer.valueOf(2).equals(p.getStatus().getStableRevision()));
 
     faults.phase("rollback");
-    edit(client, p -> service(p, "store").setTag("broken-2.0.1"));
+    edit(client, p -> {
+      service(p, "store").setTag("broken-2.0.1");
+      p.getSpec().getRollout().setProgressDeadlineSeconds(4); // part of the release: fails in 4 s, not 30
+    });
     awaitPlatform(client, "rollback", p -> p.getStatus().getPhase() == Phase.Ready
         && Conditions.isTrue(p.getStatus().getConditions(), ConditionType.ROLLED_BACK)
         && Integer.valueOf(3).equals(p.getStatus().getFailedRevision()));

@@ -68,6 +68,8 @@ public final class RevisionStore {
    * Records revision {@code number} for {@code hash}: creates it, or renumbers the existing
    * revision of that hash (returning to an earlier state makes it the newest, as
    * {@code kubectl rollout undo} does). Written in the platform's first namespace.
+   *
+   * @throws IllegalStateException when it cannot be written (the caller's status write must wait)
    */
   public void record(NexusPlatform platform, String hash, int number) {
     String name = platform.getMetadata().getName();
@@ -100,7 +102,13 @@ public final class RevisionStore {
       LOG.info("Recording revision {} of platform {} ({})", number, name, hash);
       client.resource(cr).create();
     } catch (KubernetesClientException e) {
-      LOG.warn("Could not record revision {} of {}: {} (retried on the next reconcile)", number, name, e.getMessage());
+      if (e.getCode() == 409 && existing.isEmpty()) {
+        return; // named by its hash: this release is recorded already (an earlier attempt landed)
+      }
+      // The status must not say the rollout started before its release is recorded: the reconcile
+      // fails (nothing of the status is written) and the next one records it.
+      throw new IllegalStateException("could not record revision " + number + " of platform " + name
+          + " (HTTP " + e.getCode() + "); retried", e);
     }
   }
 

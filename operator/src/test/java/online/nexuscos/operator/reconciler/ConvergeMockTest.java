@@ -71,6 +71,7 @@ class ConvergeMockTest {
     harness.awaitPhase("quiet", Phase.Progressing);
     harness.markAllAvailable();
     harness.awaitPhase("quiet", Phase.Ready);
+    harness.awaitEvent("quiet", "Ready");
 
     int mark = harness.cluster().log().mark();
     long before = harness.operator().counters().reconciles();
@@ -86,6 +87,7 @@ class ConvergeMockTest {
     harness.awaitPhase("change", Phase.Progressing);
     harness.markAllAvailable();
     harness.awaitPhase("change", Phase.Ready);
+    harness.awaitEvent("change", "Ready");
 
     int mark = harness.cluster().log().mark();
     NexusPlatform live = harness.get("change");
@@ -146,6 +148,7 @@ class ConvergeMockTest {
     client.apps().deployments().inNamespace("scale-auth").withName("auth-service").scale(4);
     harness.markAllAvailable();
     harness.awaitPhase("scale", Phase.Ready);
+    harness.awaitEvent("scale", "Ready");
     int mark = harness.cluster().log().mark();
     long before = harness.operator().counters().reconciles();
     await().atMost(Duration.ofSeconds(10)).until(() -> harness.operator().counters().reconciles() >= before + 2);

@@ -30,6 +30,7 @@ class SafetyMockTest {
     harness.awaitPhase("bad", Phase.Progressing);
     harness.markAllAvailable();
     harness.awaitPhase("bad", Phase.Ready);
+    harness.awaitEvent("bad", "Ready");
 
     int mark = harness.cluster().log().mark();
     NexusPlatform live = harness.get("bad");

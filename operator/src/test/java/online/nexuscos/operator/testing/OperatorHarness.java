@@ -58,6 +58,13 @@ public final class OperatorHarness implements AutoCloseable, org.junit.jupiter.a
         .until(() -> get(name), p -> p != null && p.getStatus() != null && condition.test(p));
   }
 
+  /** Waits until the operator has announced {@code reason} for platform {@code name} (Events follow the status write). */
+  public void awaitEvent(String name, String reason) {
+    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() ->
+        cluster.client().v1().events().inAnyNamespace().list().getItems().stream()
+            .anyMatch(e -> reason.equals(e.getReason()) && name.equals(e.getInvolvedObject().getName())));
+  }
+
   /** Waits for the status to describe the current generation with the given phase. */
   public NexusPlatform awaitPhase(String name, Phase phase) {
     return awaitStatus(name, p -> phase == p.getStatus().getPhase()
