@@ -113,6 +113,10 @@ final class Convergence {
     applier.prune(name, targetDesired, live, report);
     if (next.currentHash() != null && !next.currentHash().equals(state.currentHash()) && !rollingBack) {
       revisions.record(platform, next.currentHash(), next.current());
+    } else if (decision.rollback() != null && !specHash.equals(state.currentHash())) {
+      // The release started and failed in one decision (a restarted operator found its Deployment
+      // already failed): it is still a release of its own, recorded as the failed revision.
+      revisions.record(platform, specHash, decision.rollback().fromRevision());
     }
     revisions.prune(name, resolved.rollout().revisionHistoryLimit(), next);
 
