@@ -198,18 +198,7 @@ public final class SpecGenerator {
     if (chance(4)) {
       s.putArray("envFromSecrets").add(subdomain());
     }
-    if (chance(3)) {
-      s.set("resources", resources());
-    }
-    if (chance(3)) {
-      s.set("probes", probes());
-    }
-    if (chance(3)) {
-      s.set("autoscaling", autoscaling());
-    }
-    if (chance(3)) {
-      s.set("podDisruptionBudget", pdb(pdbByMin));
-    }
+    workloadSettings(s, 3, pdbByMin);
     if (chance(3)) {
       s.put("gateway", r.nextBoolean());
     }
@@ -226,19 +215,24 @@ public final class SpecGenerator {
     if (chance(2)) {
       d.put("replicas", r.nextInt(5));
     }
-    if (chance(2)) {
-      d.set("resources", resources());
-    }
-    if (chance(2)) {
-      d.set("probes", probes());
-    }
-    if (chance(2)) {
-      d.set("autoscaling", autoscaling());
-    }
-    if (chance(2)) {
-      d.set("podDisruptionBudget", pdb(pdbByMin));
-    }
+    workloadSettings(d, 2, pdbByMin);
     return d;
+  }
+
+  /** Resources, probes, autoscaling and a disruption budget, each present one time in {@code oneIn}. */
+  private void workloadSettings(ObjectNode node, int oneIn, boolean pdbByMin) {
+    if (chance(oneIn)) {
+      node.set("resources", resources());
+    }
+    if (chance(oneIn)) {
+      node.set("probes", probes());
+    }
+    if (chance(oneIn)) {
+      node.set("autoscaling", autoscaling());
+    }
+    if (chance(oneIn)) {
+      node.set("podDisruptionBudget", pdb(pdbByMin));
+    }
   }
 
   /** Requests and limits both set, so a service's values never meet a default of the other kind. */
