@@ -4,6 +4,8 @@ import ch.qos.logback.classic.Level;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.hotspot.DefaultExports;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,6 +13,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
+import online.nexuscos.operator.health.HealthServer;
+import online.nexuscos.operator.health.OperatorHealth;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +70,10 @@ public final class Main implements Callable<Integer> {
       description = "TRACE, DEBUG, INFO, WARN or ERROR (env NEXUS_LOG_LEVEL; default ${DEFAULT-VALUE}).")
   String logLevel;
 
+  @Option(names = "--metrics-port", defaultValue = "${env:NEXUS_METRICS_PORT:-8080}",
+      description = "Port of /metrics, /healthz and /readyz on every interface; 0 turns them off (env NEXUS_METRICS_PORT; default ${DEFAULT-VALUE}).")
+  int metricsPort;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
   }
@@ -82,10 +90,14 @@ public final class Main implements Callable<Integer> {
       return 3;
     }
     NexusOperator operator = NexusOperator.create(client, settings, Clock.systemUTC());
+    HealthServer health = metricsPort == 0 ? null : startHealthServer(operator);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       LOG.info("Stopping nexus-operator");
       operator.close();
+      if (health != null) {
+        health.close();
+      }
       client.close();
       stopped.countDown();
     }, "shutdown"));
@@ -94,6 +106,14 @@ public final class Main implements Callable<Integer> {
         client.getMasterUrl(), namespaces.isEmpty() ? "all" : namespaces, leaderElection);
     stopped.await();
     return 0;
+  }
+
+  private HealthServer startHealthServer(NexusOperator operator) throws IOException {
+    DefaultExports.initialize();
+    HealthServer server = HealthServer.start(metricsPort, operator::health,
+        new OperatorHealth(Clock.systemUTC(), OperatorHealth.DEFAULT_STUCK_AFTER), CollectorRegistry.defaultRegistry);
+    LOG.info("Serving /metrics, /healthz and /readyz on port {}", server.port());
+    return server;
   }
 
   /** The settings the flags and environment variables describe. */

@@ -8,6 +8,14 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import io.javaoperatorsdk.operator.RuntimeInfo;
+import io.javaoperatorsdk.operator.health.InformerHealthIndicator;
+import io.javaoperatorsdk.operator.health.InformerWrappingEventSourceHealthIndicator;
+import io.javaoperatorsdk.operator.health.Status;
+import java.util.Map;
+import online.nexuscos.operator.health.HealthSnapshot;
 import java.util.concurrent.atomic.AtomicBoolean;
 import online.nexuscos.operator.reconciler.NexusPlatformReconciler;
 import online.nexuscos.operator.reconciler.ReconcileCounters;
@@ -25,11 +33,16 @@ public final class NexusOperator implements AutoCloseable {
   private final Operator operator;
   private final NexusPlatformReconciler reconciler;
   private final AtomicBoolean stopping;
+  private final boolean leaderElection;
+  private final AtomicBoolean leading;
 
-  private NexusOperator(Operator operator, NexusPlatformReconciler reconciler, AtomicBoolean stopping) {
+  private NexusOperator(Operator operator, NexusPlatformReconciler reconciler, AtomicBoolean stopping,
+      boolean leaderElection, AtomicBoolean leading) {
     this.operator = operator;
     this.reconciler = reconciler;
     this.stopping = stopping;
+    this.leaderElection = leaderElection;
+    this.leading = leading;
   }
 
   /** How long start waits for an informer's first list before starting the controller anyway. */
@@ -37,6 +50,7 @@ public final class NexusOperator implements AutoCloseable {
 
   public static NexusOperator create(KubernetesClient client, OperatorSettings settings, Clock clock) {
     AtomicBoolean stopping = new AtomicBoolean();
+    AtomicBoolean leading = new AtomicBoolean();
     Operator operator =
         new Operator(
             o -> {
@@ -69,7 +83,7 @@ public final class NexusOperator implements AutoCloseable {
                         LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
                         LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
                         settings.identity(),
-                        lostLease(settings, stopping),
+                        leaderCallbacks(settings, stopping, leading),
                         // JOSDK's own exit would call System.exit from operator.stop(), i.e. from
                         // the SIGTERM shutdown hook, where it blocks for ever: handled below.
                         false));
@@ -78,7 +92,7 @@ public final class NexusOperator implements AutoCloseable {
     NexusPlatformReconciler reconciler =
         new NexusPlatformReconciler(client, clock, settings);
     operator.register(reconciler, c -> c.withReconciliationMaxInterval(settings.resyncPeriod()));
-    return new NexusOperator(operator, reconciler, stopping);
+    return new NexusOperator(operator, reconciler, stopping, settings.leaderElection(), leading);
   }
 
   /** A copy (as JOSDK makes before each reconcile) that keeps what the reader could not read. */
@@ -94,8 +108,10 @@ public final class NexusOperator implements AutoCloseable {
    * A replica that loses its Lease while running exits (status 1), so that its restart rejoins the
    * election instead of idling; one that gives it up because it is stopping just stops.
    */
-  private static LeaderCallbacks lostLease(OperatorSettings settings, AtomicBoolean stopping) {
-    return new LeaderCallbacks(() -> {}, () -> {
+  private static LeaderCallbacks leaderCallbacks(OperatorSettings settings, AtomicBoolean stopping,
+      AtomicBoolean leading) {
+    return new LeaderCallbacks(() -> leading.set(true), () -> {
+      leading.set(false);
       if (settings.exitOnLostLease() && !stopping.get()) {
         LOG.error("Lost the leader Lease {}/{}; exiting so that a restart rejoins the election",
             settings.leaseNamespace(), settings.leaseName());
@@ -106,6 +122,32 @@ public final class NexusOperator implements AutoCloseable {
 
   public void start() {
     operator.start();
+  }
+
+  /** What {@code /healthz} and {@code /readyz} judge, as of now. */
+  public HealthSnapshot health() {
+    RuntimeInfo info = operator.getRuntimeInfo();
+    HealthSnapshot.Role role = !leaderElection ? HealthSnapshot.Role.SINGLE
+        : leading.get() ? HealthSnapshot.Role.LEADER : HealthSnapshot.Role.STANDBY;
+    if (!info.isStarted()) {
+      return new HealthSnapshot(false, role, List.of());
+    }
+    List<String> unhealthy = new ArrayList<>();
+    for (var sources : info.unhealthyInformerWrappingEventSourceHealthIndicator().values()) {
+      for (var source : sources.entrySet()) {
+        InformerWrappingEventSourceHealthIndicator<?> indicator = source.getValue();
+        for (Map.Entry<String, InformerHealthIndicator> informer : indicator.informerHealthIndicators().entrySet()) {
+          InformerHealthIndicator i = informer.getValue();
+          if (i.getStatus() != Status.HEALTHY) {
+            String namespace = informer.getKey();
+            unhealthy.add(source.getKey() + (namespace == null || namespace.isEmpty() ? "" : " in " + namespace)
+                + (i.isRunning() ? "" : " stopped") + (i.hasSynced() ? "" : " not synced")
+                + (i.isWatching() ? "" : " not watching"));
+          }
+        }
+      }
+    }
+    return new HealthSnapshot(true, role, unhealthy);
   }
 
   public ReconcileCounters counters() {

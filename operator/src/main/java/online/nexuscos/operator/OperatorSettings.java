@@ -36,12 +36,12 @@ public record OperatorSettings(
     }
   }
 
-  /** Defaults: all namespaces, no leader election, 10 minute resync. */
   /** Namespaces no platform may use besides the cluster's own: the operator's (its Lease's). */
   public Set<String> reservedNamespaces() {
     return leaseNamespace == null ? Set.of() : Set.of(leaseNamespace);
   }
 
+  /** Defaults: all namespaces, no leader election, 10 minute resync. */
   public static OperatorSettings defaults() {
     return new OperatorSettings(Set.of(), false, DEFAULT_LEASE_NAME, null, null, DEFAULT_RESYNC, false);
   }
