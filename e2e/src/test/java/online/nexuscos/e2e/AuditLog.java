@@ -67,8 +67,27 @@ final class AuditLog {
     List<Request> requests = new ArrayList<>();
     try (Stream<String> lines = Files.lines(file)) {
       lines.skip(mark).forEach(line -> {
-        Request r = parse(line);
+        Request r = parse(line, false);
         if (r != null && filter.test(r)) {
+          requests.add(r);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return requests;
+  }
+
+  /**
+   * Every request of {@code user} in the whole log, watches included while they are still open
+   * (logged once their response started; completed requests only appear at their end).
+   */
+  List<Request> everyRequestOf(String user) {
+    List<Request> requests = new ArrayList<>();
+    try (Stream<String> lines = Files.lines(file)) {
+      lines.forEach(line -> {
+        Request r = parse(line, true);
+        if (r != null && r.user().equals(user)) {
           requests.add(r);
         }
       });
@@ -90,10 +109,13 @@ final class AuditLog {
     return counts;
   }
 
-  private static Request parse(String line) {
+  private static Request parse(String line, boolean openWatches) {
     try {
       JsonNode e = JSON.readTree(line);
-      if (!"ResponseComplete".equals(e.path("stage").asText()) || e.path("objectRef").isMissingNode()) {
+      String stage = e.path("stage").asText();
+      boolean counted = "ResponseComplete".equals(stage)
+          || openWatches && "ResponseStarted".equals(stage) && "watch".equals(e.path("verb").asText());
+      if (!counted || e.path("objectRef").isMissingNode()) {
         return null;
       }
       JsonNode ref = e.path("objectRef");

@@ -40,6 +40,12 @@ class LeaderElectionE2E {
     OperatorProcess standby = OperatorProcess.start(cluster, "e2e-2", RealCluster.RESYNC);
     try {
       await().atMost(RealCluster.TIMEOUT).until(() -> standby.logLines("New leader with identity") > 0);
+      // The Deployment's probes: both replicas are ready with warm caches, and say which leads.
+      await().atMost(RealCluster.TIMEOUT).until(() -> standby.http("/readyz").status() == 200);
+      assertThat(standby.http("/readyz").body()).isEqualTo("ok (standby)\n");
+      assertThat(leader.http("/readyz")).isEqualTo(new OperatorProcess.HttpAnswer(200, "ok (leader)\n"));
+      assertThat(standby.http("/healthz")).isEqualTo(new OperatorProcess.HttpAnswer(200, "ok\n"));
+      assertThat(leader.http("/metrics").body()).contains("# TYPE jvm_memory_bytes_used gauge");
       cluster.kubectl("apply", "-f", E2E.file(platform("1.0.0"))).ok();
       E2E.awaitReady(cluster, NAME);
       assertThat(standby.reconciles(NAME)).as("the standby reconciles nothing").isZero();
@@ -48,6 +54,7 @@ class LeaderElectionE2E {
       leader.kill();
       await().atMost(RealCluster.TIMEOUT).until(() -> "e2e-2".equals(holder()));
       cluster.replaceOperator(standby);
+      await().atMost(RealCluster.TIMEOUT).until(() -> standby.http("/readyz").body().equals("ok (leader)\n"));
       cluster.kubectl("apply", "-f", E2E.file(platform("1.1.0"))).ok();
       E2E.awaitPlatform(cluster, NAME, p -> p.getStatus().getStableRevision() != null
           && p.getStatus().getStableRevision() == 2);

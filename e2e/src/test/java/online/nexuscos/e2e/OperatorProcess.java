@@ -2,6 +2,11 @@ package online.nexuscos.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,16 +21,20 @@ import java.util.stream.Stream;
  */
 final class OperatorProcess implements AutoCloseable {
 
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   static final String RECONCILED = "Reconciled platform ";
 
   private final String identity;
   private final Process process;
   private final Path log;
+  private final int metricsPort;
 
-  private OperatorProcess(String identity, Process process, Path log) {
+  private OperatorProcess(String identity, Process process, Path log, int metricsPort) {
     this.identity = identity;
     this.process = process;
     this.log = log;
+    this.metricsPort = metricsPort;
   }
 
   static OperatorProcess start(RealCluster cluster, String identity, String resyncPeriod) {
@@ -33,6 +42,7 @@ final class OperatorProcess implements AutoCloseable {
     Path jar = Path.of(System.getProperty("nexus.e2e.operator-jar",
         cluster.repo().resolve("operator/target/nexus-operator.jar").toString()));
     Path log = cluster.dir().resolve("logs/operator-" + identity + ".log");
+    int metricsPort = freePort();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m",
@@ -41,12 +51,13 @@ final class OperatorProcess implements AutoCloseable {
         "--kubeconfig", cluster.operatorKubeconfig().toString(),
         "--leader-election", "--lease-namespace", RealCluster.OPERATOR_NAMESPACE,
         "--identity", identity,
-        "--resync-period", resyncPeriod));
+        "--resync-period", resyncPeriod,
+        "--metrics-port", String.valueOf(metricsPort)));
     try {
       Files.createDirectories(log.getParent());
       Process process = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-      return new OperatorProcess(identity, process, log);
+      return new OperatorProcess(identity, process, log, metricsPort);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -54,6 +65,31 @@ final class OperatorProcess implements AutoCloseable {
 
   String identity() {
     return identity;
+  }
+
+  /** GET of a path of its metrics and health port: status code and body (-1 when it does not answer). */
+  HttpAnswer http(String path) {
+    try {
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + path))
+          .timeout(java.time.Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+      return new HttpAnswer(r.statusCode(), r.body());
+    } catch (IOException e) {
+      return new HttpAnswer(-1, e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new HttpAnswer(-1, e.toString());
+    }
+  }
+
+  /** What the health port answered. */
+  record HttpAnswer(int status, String body) {}
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   boolean alive() {

@@ -20,7 +20,7 @@ import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 
 /**
  * The real local control plane started by {@code e2e/cluster/up}, with the operator installed
- * on it the way the install docs say (CRD, namespace, ServiceAccount and RBAC from {@code deploy/})
+ * on it the way the install docs say ({@code kubectl apply -k deploy/})
  * and run as a separate process with that ServiceAccount's token. One per test JVM.
  */
 final class RealCluster {
@@ -154,11 +154,13 @@ final class RealCluster {
     return operatorKubeconfig;
   }
 
-  /** Installs the CRD and the operator's namespace, ServiceAccount and RBAC with kubectl apply. */
+  /**
+   * Installs everything as docs/install.md says (kubectl apply -k deploy/: the CRD, namespace,
+   * ServiceAccount, RBAC, the operator Deployment, whose pods kwok runs as fakes, and its
+   * metrics Service); the operator the suites judge runs beside it as a local process.
+   */
   private void install() {
-    kubectl("apply", "-f", repo.resolve("crds/nexusplatforms.platform.nexuscos.online-v1.yml").toString(),
-        "-f", repo.resolve("deploy/namespace.yaml").toString(),
-        "-f", repo.resolve("deploy/rbac.yaml").toString()).ok();
+    kubectl("apply", "-k", repo.resolve("deploy").toString()).ok();
     kubectl("wait", "--for=condition=Established", "--timeout=60s",
         "crd/nexusplatforms." + NexusPlatform.GROUP).ok();
     await().atMost(Duration.ofSeconds(60)).until(() ->
