@@ -19,6 +19,8 @@ final class Yaml {
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
       .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
       .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+      // "8080" stays a string (an env value), not the number 8080
+      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .build()).disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
   private Yaml() {}

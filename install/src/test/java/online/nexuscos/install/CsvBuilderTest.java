@@ -71,6 +71,13 @@ class CsvBuilderTest {
   }
 
   @Test
+  void theWrittenCsvReadsBackAsTheSameTreeWithStringsKeptStrings() {
+    ObjectNode csv = csv("0.1.0");
+    assertThat(Yaml.document(Yaml.write(csv))).isEqualTo(csv);
+    assertThat(Yaml.write(csv)).contains("value: \"8080\"");
+  }
+
+  @Test
   void rewritingTheImageKeepsEverythingElse() {
     String yaml = "# comment\nspec:\n  containers:\n    - name: operator\n      image: a/b:1\n      args: [x]\n";
     assertThat(OperatorImage.rewrite(yaml, "c/d:2")).isEqualTo(yaml.replace("a/b:1", "c/d:2"));
