@@ -14,6 +14,12 @@ final class CliException extends RuntimeException {
     this.exitCode = exitCode;
   }
 
+  /** With the underlying cause, shown only with --verbose. */
+  CliException(String message, int exitCode, Throwable cause) {
+    super(message, cause);
+    this.exitCode = exitCode;
+  }
+
   int exitCode() {
     return exitCode;
   }

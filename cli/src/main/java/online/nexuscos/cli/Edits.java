@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import online.nexuscos.operator.Durations;
+import online.nexuscos.core.Durations;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 
 /**

@@ -2,7 +2,7 @@ package online.nexuscos.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import online.nexuscos.operator.model.Labels;
+import online.nexuscos.core.model.Labels;
 import online.nexuscos.platform.api.v1alpha1.FailoverOutcome;
 import online.nexuscos.platform.api.v1alpha1.FailoverRecord;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;

@@ -1,7 +1,7 @@
 package online.nexuscos.cli;
 
 import java.util.concurrent.Callable;
-import online.nexuscos.operator.model.Labels;
+import online.nexuscos.core.model.Labels;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

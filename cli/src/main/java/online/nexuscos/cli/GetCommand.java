@@ -19,8 +19,10 @@ final class GetCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin KubeOptions kube;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table, json or yaml (default: ${DEFAULT-VALUE}).")
-  Output.Format output;
+  @Option(names = {"-o", "--output"}, defaultValue = "table",
+      description = "table, wide (adds paused, stable revision, namespaces), json or yaml (a List with items),"
+          + " or name (nexusplatform/NAME) (default: ${DEFAULT-VALUE}).")
+  Output.ListFormat output;
 
   @Override
   public Integer call() {
@@ -31,27 +33,48 @@ final class GetCommand implements Callable<Integer> {
       } catch (KubernetesClientException e) {
         throw kube.unreachable(e);
       }
+      if (kube.namespace() != null) {
+        platforms = KubeOptions.inNamespace(platforms, kube.namespace());
+      }
       var out = spec.commandLine().getOut();
       switch (output) {
-        case json -> out.println(Output.json(platforms));
-        case yaml -> out.print(Output.yaml(platforms));
-        default -> {
+        case json -> out.println(Output.json(Output.list(platforms)));
+        case yaml -> out.print(Output.yaml(Output.list(platforms)));
+        case name -> platforms.forEach(p -> out.println("nexusplatform/" + p.getMetadata().getName()));
+        case table, wide -> {
           if (platforms.isEmpty()) {
             spec.commandLine().getErr().println("No platforms found.");
           } else {
-            Instant now = Instant.now();
-            out.print(Output.table(List.of("NAME", "PHASE", "READY", "REVISION", "SITE", "AGE"),
-                platforms.stream().map(p -> List.of(p.getMetadata().getName(),
-                    p.getStatus() == null || p.getStatus().getPhase() == null ? "Pending" : p.getStatus().getPhase().name(),
-                    p.getStatus() == null ? "" : String.valueOf(p.getStatus().getServicesReady()),
-                    p.getStatus() == null || p.getStatus().getCurrentRevision() == null ? "" : p.getStatus().getCurrentRevision().toString(),
-                    p.getStatus() == null || p.getStatus().getFailover() == null ? "" : p.getStatus().getFailover().getActiveSite(),
-                    Output.age(p.getMetadata().getCreationTimestamp(), now))).toList()));
+            out.print(table(platforms, output == Output.ListFormat.wide, Instant.now()));
           }
         }
       }
       out.flush();
       return 0;
     }
+  }
+
+  /** kubectl's columns for NexusPlatforms; wide adds paused, the stable revision and the namespaces. */
+  static String table(List<NexusPlatform> platforms, boolean wide, Instant now) {
+    List<String> header = new java.util.ArrayList<>(List.of("NAME", "PHASE", "READY", "REVISION", "SITE", "AGE"));
+    if (wide) {
+      header.addAll(List.of("PAUSED", "STABLE", "NAMESPACES"));
+    }
+    return Output.table(header, platforms.stream().map(p -> {
+      var status = p.getStatus();
+      List<String> row = new java.util.ArrayList<>(List.of(p.getMetadata().getName(),
+          status == null || status.getPhase() == null ? "Pending" : status.getPhase().name(),
+          status == null ? "" : String.valueOf(status.getServicesReady()),
+          status == null || status.getCurrentRevision() == null ? "" : status.getCurrentRevision().toString(),
+          status == null || status.getFailover() == null ? "" : status.getFailover().getActiveSite(),
+          Output.age(p.getMetadata().getCreationTimestamp(), now)));
+      if (wide) {
+        row.add(String.valueOf(p.getSpec() != null && Boolean.TRUE.equals(p.getSpec().getPaused())));
+        row.add(status == null || status.getStableRevision() == null ? "" : status.getStableRevision().toString());
+        row.add(p.getSpec() == null || p.getSpec().getNamespaces() == null ? ""
+            : String.join(",", p.getSpec().getNamespaces().stream().map(n -> n.getName()).toList()));
+      }
+      return (List<String>) row;
+    }).toList());
   }
 }

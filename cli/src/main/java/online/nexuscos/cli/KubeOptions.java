@@ -6,40 +6,54 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import online.nexuscos.operator.Durations;
-import online.nexuscos.operator.KubeConfigs;
+import online.nexuscos.core.Durations;
+import online.nexuscos.core.KubeConfigs;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * The connection options every online command shares, as kubectl has them. The client is built
- * on first use only, so offline commands never pay for it.
+ * The connection every online command shares, built from the global options on {@link Nexusctl}
+ * (given before or after the subcommand). The client is built on first use only, so offline
+ * commands never pay for it.
  */
+@Command
 final class KubeOptions implements AutoCloseable {
 
-  @Option(names = "--kubeconfig", paramLabel = "PATH",
-      description = "kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then in-cluster).")
-  Path kubeconfig;
-
-  @Option(names = "--context", paramLabel = "NAME", description = "kubeconfig context (default: the current one).")
-  String context;
-
-  @Option(names = "--request-timeout", paramLabel = "DUR", defaultValue = "30s",
-      description = "How long one API request may take, e.g. 10s (default: ${DEFAULT-VALUE}).")
-  String requestTimeout;
+  @Spec(Spec.Target.MIXEE) CommandSpec command;
 
   private KubernetesClient client;
 
+  private Nexusctl globals() {
+    return (Nexusctl) command.root().userObject();
+  }
+
+  /** The global {@code -n}, or null. */
+  String namespace() {
+    return globals().namespace;
+  }
+
   KubernetesClient client() {
     if (client == null) {
+      Nexusctl g = globals();
+      Path kubeconfig = g.kubeconfig;
+      String context = g.context;
+      // kubectl refuses an unknown context; fabric8 would quietly use the current one.
+      KubeconfigCheck.check(kubeconfig, System.getenv("KUBECONFIG"), Path.of(System.getProperty("user.home")), context);
       Config config;
       try {
         config = KubeConfigs.load(kubeconfig, context);
-      } catch (IOException e) {
-        throw new CliException("cannot read kubeconfig " + kubeconfig + ": " + e.getMessage()
-            + "; check the --kubeconfig path");
+      } catch (IOException | RuntimeException e) {
+        throw new CliException("cannot read kubeconfig " + (kubeconfig == null ? "" : kubeconfig + " ") + "("
+            + KubeconfigCheck.firstLine(e) + "); check the file or --kubeconfig", Nexusctl.EXIT_INVALID, e);
       }
-      int millis = (int) Durations.parse(requestTimeout).toMillis();
+      int millis;
+      try {
+        millis = (int) Durations.parse(g.requestTimeout).toMillis();
+      } catch (IllegalArgumentException e) {
+        throw new CliException("--request-timeout: " + e.getMessage(), Nexusctl.EXIT_USAGE);
+      }
       config.setRequestTimeout(millis);
       config.setConnectionTimeout(millis);
       config.setRequestRetryBackoffLimit(0);
@@ -52,6 +66,9 @@ final class KubeOptions implements AutoCloseable {
   NexusPlatform platform(String name) {
     var platforms = client().resources(NexusPlatform.class);
     try {
+      if (name == null && namespace() != null) {
+        return inNamespace(platforms.list().getItems(), namespace()).get(0);
+      }
       if (name != null) {
         NexusPlatform p = platforms.withName(name).get();
         if (p == null) {
@@ -69,6 +86,19 @@ final class KubeOptions implements AutoCloseable {
     } catch (KubernetesClientException e) {
       throw unreachable(e);
     }
+  }
+
+  /** The platforms that run namespace {@code ns}; an error naming it when none does. */
+  static List<NexusPlatform> inNamespace(List<NexusPlatform> platforms, String ns) {
+    List<NexusPlatform> matching = platforms.stream()
+        .filter(p -> p.getSpec() != null && p.getSpec().getNamespaces() != null
+            && p.getSpec().getNamespaces().stream().anyMatch(n -> ns.equals(n.getName())))
+        .toList();
+    if (matching.isEmpty()) {
+      throw new CliException("namespace " + ns + " is not run by any platform; list the platforms' namespaces with:"
+          + " kubectl get nxp -o jsonpath='{.items[*].spec.namespaces[*].name}'");
+    }
+    return matching;
   }
 
   /** A one-line explanation of an API failure, with what to check. */

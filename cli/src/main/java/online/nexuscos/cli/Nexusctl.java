@@ -15,12 +15,32 @@ import picocli.CommandLine.Option;
       GetCommand.class, StatusCommand.class, HistoryCommand.class, RollbackCommand.class,
       FailoverCommand.class, FailbackCommand.class, PauseCommand.Pause.class, PauseCommand.Resume.class,
       RestartCommand.class, ValidateCommand.class, RenderCommand.class, DiffCommand.class,
-      SandboxCommand.class, VersionCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
+      SandboxLauncher.class, VersionCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Nexusctl {
 
   @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
       description = "Show stack traces on errors, and library logs.")
   boolean verbose;
+
+  // Connection options, accepted before or after the subcommand as kubectl accepts them
+  // (INHERIT: each subcommand gets a copy that sets these same fields).
+
+  @Option(names = "--kubeconfig", paramLabel = "PATH", scope = CommandLine.ScopeType.INHERIT,
+      description = "kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then in-cluster).")
+  java.nio.file.Path kubeconfig;
+
+  @Option(names = "--context", paramLabel = "NAME", scope = CommandLine.ScopeType.INHERIT,
+      description = "kubeconfig context (default: the current one); an unknown one is an error.")
+  String context;
+
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NS", scope = CommandLine.ScopeType.INHERIT,
+      description = "Select the platform that runs namespace NS (platforms are cluster-scoped; "
+          + "an unknown namespace is an error).")
+  String namespace;
+
+  @Option(names = "--request-timeout", paramLabel = "DUR", defaultValue = "30s", scope = CommandLine.ScopeType.INHERIT,
+      description = "How long one API request may take, e.g. 10s (default: ${DEFAULT-VALUE}).")
+  String requestTimeout;
 
   /** Exit code of a command whose input was invalid. */
   public static final int EXIT_INVALID = 1;
@@ -72,7 +92,7 @@ public final class Nexusctl {
       return "the API server refused a request: " + String.valueOf(k.getMessage()).lines().findFirst().orElse("")
           + " (run with --verbose for details)";
     }
-    return e + " (run with --verbose for the stack trace)";
+    return "unexpected failure: " + KubeconfigCheck.firstLine(e) + " (run with --verbose for the stack trace)";
   }
 
   /** The command tree, for the reference documentation. */

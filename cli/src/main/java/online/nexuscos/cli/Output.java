@@ -10,8 +10,11 @@ import java.util.List;
 /** Output helpers: kubectl-style tables, ages, JSON and YAML. */
 final class Output {
 
-  /** {@code -o} values. */
+  /** {@code -o} values of commands that print one object or a table. */
   enum Format { table, json, yaml }
+
+  /** {@code -o} values of commands that list objects, as kubectl has them. */
+  enum ListFormat { table, wide, json, yaml, name }
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
   private static final com.fasterxml.jackson.databind.ObjectWriter JSON =
@@ -31,6 +34,16 @@ final class Output {
 
   static String yaml(Object value) {
     return SERIALIZATION.asYaml(value);
+  }
+
+  /** A kubectl {@code List} (apiVersion v1, kind List, items) of {@code items}, for -o json|yaml of lists. */
+  static java.util.Map<String, Object> list(List<?> items) {
+    java.util.Map<String, Object> list = new java.util.LinkedHashMap<>();
+    list.put("apiVersion", "v1");
+    list.put("kind", "List");
+    list.put("items", items);
+    list.put("metadata", java.util.Map.of("resourceVersion", ""));
+    return list;
   }
 
   /** Columns padded to their widest cell, separated by three spaces, like kubectl. */

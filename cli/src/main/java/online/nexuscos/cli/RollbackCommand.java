@@ -2,9 +2,9 @@ package online.nexuscos.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import online.nexuscos.operator.model.Labels;
-import online.nexuscos.operator.status.ConditionType;
-import online.nexuscos.operator.status.Conditions;
+import online.nexuscos.core.model.Labels;
+import online.nexuscos.core.status.ConditionType;
+import online.nexuscos.core.status.Conditions;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The kubectl-nexus launcher finds the jar and passes arguments through (failsafe: after package). */
+/**
+ * The built jars from outside (failsafe: after package): the kubectl-nexus launcher finds
+ * nexusctl.jar; {@code nexusctl sandbox} starts nexus-sandbox.jar from any directory; the
+ * production jar carries no test machinery.
+ */
 class LauncherIT {
 
   @Test
@@ -24,5 +31,47 @@ class LauncherIT {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.exitValue()).as(out).isZero();
     assertThat(out).contains("nexusctl").contains("platform.nexuscos.online/v1alpha1");
+  }
+
+  @Test
+  void sandboxSubcommandRunsTheSandboxJarFromAnyDirectory(@TempDir Path dir) throws Exception {
+    Path jar = Path.of("target/nexusctl.jar").toAbsolutePath();
+    Path kubeconfig = dir.resolve("kc");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        jar.toString(), "sandbox", "--until-ready", "--kubeconfig", kubeconfig.toString(), "--ready-delay", "50ms",
+        "--timeout", "90s")
+        .directory(dir.toFile()).redirectErrorStream(true).start();
+    p.getOutputStream().close();
+    assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.exitValue()).as(out).isZero();
+    assertThat(out).contains("applied:    nexus-cos").contains("every platform is Ready");
+    assertThat(kubeconfig).exists();
+  }
+
+  @Test
+  void sandboxSubcommandWithoutTheJarSaysWhereToPutIt(@TempDir Path dir) throws Exception {
+    Path jar = Path.of("target/nexusctl.jar").toAbsolutePath();
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", jar.toString(), "sandbox", "--until-ready").redirectErrorStream(true);
+    builder.environment().put("NEXUS_SANDBOX_JAR", dir.resolve("missing.jar").toString());
+    Process p = builder.start();
+    p.getOutputStream().close();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.exitValue()).isEqualTo(Nexusctl.EXIT_INVALID);
+    assertThat(out).contains("NEXUS_SANDBOX_JAR=" + dir.resolve("missing.jar")).contains("is not a file");
+  }
+
+  @Test
+  void productionJarShipsNoMockServerAndNoOperatorFramework() throws Exception {
+    List<String> forbidden = List.of("io/fabric8/mockwebserver/", "io/vertx/", "io/netty/", "org/bouncycastle/",
+        "io/javaoperatorsdk/", "online/nexuscos/sandbox/", "online/nexuscos/operator/", "okhttp3/");
+    try (ZipFile zip = new ZipFile(Path.of("target/nexusctl.jar").toFile())) {
+      List<String> found = zip.stream().map(e -> e.getName())
+          .filter(name -> forbidden.stream().anyMatch(name::startsWith)).limit(5).toList();
+      assertThat(found).isEmpty();
+      assertThat(zip.getEntry("online/nexuscos/cli/Nexusctl.class")).isNotNull();
+    }
   }
 }

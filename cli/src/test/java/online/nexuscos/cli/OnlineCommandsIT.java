@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import online.nexuscos.operator.validation.PlatformDocuments;
+import online.nexuscos.core.validation.PlatformDocuments;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import online.nexuscos.platform.api.v1alpha1.Phase;
 import online.nexuscos.sandbox.Sandbox;
@@ -88,14 +88,60 @@ class OnlineCommandsIT {
     assertThat(json.at("/status/servicesReady").asText()).isEqualTo("2/2");
     assertThat(json.get("events").isArray()).isTrue();
     assertThat(run("status", "shown", "-o", "yaml", "--kubeconfig", kubeconfig).out()).contains("servicesReady: \"2/2\"");
-    JsonNode list = JSON.readTree(run("get", "-o", "json", "--kubeconfig", kubeconfig).out());
-    assertThat(list.isArray()).isTrue();
 
     assertThat(run("pause", "shown", "--kubeconfig", kubeconfig).out()).contains("paused");
     await().atMost(Duration.ofSeconds(20)).until(() -> live("shown").getStatus().getPhase() == Phase.Paused);
     assertThat(run("status", "shown", "--kubeconfig", kubeconfig).code()).as("not Ready: exit 1").isEqualTo(1);
     assertThat(run("resume", "shown", "--kubeconfig", kubeconfig).code()).isZero();
     assertThat(live("shown").getSpec().getPaused()).isFalse();
+  }
+
+  @Test
+  void kubectlConventionsGlobalOptionsAnywhereListsAndNames() throws Exception {
+    ready("conv");
+    // Global options before the subcommand, as kubectl takes them, and after it.
+    Cli.Result before = run("--kubeconfig", kubeconfig, "--request-timeout", "10s", "get");
+    assertThat(before.code()).as(before.err()).isZero();
+    assertThat(before.out()).containsPattern("conv\\s+Ready");
+    assertThat(run("get", "--kubeconfig", kubeconfig).out()).isEqualTo(before.out());
+    assertThat(run("--kubeconfig", kubeconfig, "--context", "nexus-sandbox", "status", "conv").code()).isZero();
+
+    // -o json|yaml of a list is a kubectl List; -o name and -o wide.
+    JsonNode list = JSON.readTree(run("get", "-o", "json", "--kubeconfig", kubeconfig).out());
+    assertThat(list.get("kind").asText()).isEqualTo("List");
+    assertThat(list.get("apiVersion").asText()).isEqualTo("v1");
+    assertThat(list.get("items").findValuesAsText("name")).contains("conv");
+    assertThat(run("get", "-o", "yaml", "--kubeconfig", kubeconfig).out()).contains("kind: \"List\"").contains("items:");
+    assertThat(run("get", "-o", "name", "--kubeconfig", kubeconfig).out()).contains("nexusplatform/conv\n");
+    assertThat(run("get", "-o", "wide", "--kubeconfig", kubeconfig).out()).contains("NAMESPACES")
+        .containsPattern("conv\\s+Ready.*false\\s+1\\s+conv-ns");
+
+    // -n selects the platform that runs a namespace; an unknown one is an error.
+    Cli.Result byNamespace = run("-n", "conv-ns", "get", "-o", "name", "--kubeconfig", kubeconfig);
+    assertThat(byNamespace.out()).isEqualTo("nexusplatform/conv\n");
+    assertThat(run("status", "-n", "conv-ns", "--kubeconfig", kubeconfig).out()).contains("conv");
+    Cli.Result noSuchNamespace = run("get", "-n", "nowhere", "--kubeconfig", kubeconfig);
+    assertThat(noSuchNamespace.code()).isEqualTo(1);
+    assertThat(noSuchNamespace.err()).contains("namespace nowhere is not run by any platform");
+  }
+
+  @Test
+  void unknownContextsAndBadKubeconfigsAreErrorsNamingThem() throws IOException {
+    Cli.Result typo = run("--context", "typo", "--kubeconfig", kubeconfig, "pause", "conv");
+    assertThat(typo.code()).isEqualTo(1);
+    assertThat(typo.err()).isEqualTo("error: context \"typo\" was not found: it is not in " + kubeconfig
+        + " (contexts: nexus-sandbox)\n");
+
+    Cli.Result missing = run("get", "--kubeconfig", dir.resolve("no-such-file").toString());
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err()).contains("kubeconfig " + dir.resolve("no-such-file") + ": no such file");
+
+    Path broken = Files.writeString(dir.resolve("broken-kc"), "apiVersion: v1\nclusters: [\n  - name: a\n");
+    Cli.Result bad = run("get", "--kubeconfig", broken.toString());
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err()).startsWith("error: kubeconfig " + broken + ":").contains("not valid YAML")
+        .doesNotContain("Exception").doesNotContain("snakeyaml").hasLineCount(1);
+    assertThat(run("get", "--kubeconfig", kubeconfig, "--request-timeout", "soon").code()).isEqualTo(Nexusctl.EXIT_USAGE);
   }
 
   @Test

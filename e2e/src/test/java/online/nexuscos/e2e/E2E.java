@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.awaitility.core.ConditionTimeoutException;
-import online.nexuscos.operator.model.Labels;
+import online.nexuscos.core.model.Labels;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import online.nexuscos.platform.api.v1alpha1.Phase;
 import online.nexuscos.platform.api.v1alpha1.ServiceSpec;

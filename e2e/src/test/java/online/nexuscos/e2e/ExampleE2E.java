@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import online.nexuscos.operator.model.Labels;
+import online.nexuscos.core.model.Labels;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -157,8 +157,8 @@ class ExampleE2E {
     cluster.kubectl("apply", "-f", renamed).ok();
     NexusPlatform refused = awaitPlatform(cluster, "nexus-cos-renamed",
         p -> p.getStatus().getPhase() == online.nexuscos.platform.api.v1alpha1.Phase.Degraded);
-    assertThat(online.nexuscos.operator.status.Conditions.find(refused.getStatus().getConditions(),
-        online.nexuscos.operator.status.ConditionType.DEGRADED).orElseThrow().getMessage())
+    assertThat(online.nexuscos.core.status.Conditions.find(refused.getStatus().getConditions(),
+        online.nexuscos.core.status.ConditionType.DEGRADED).orElseThrow().getMessage())
         .contains("belongs to platform nexus-cos");
     assertThat(cluster.operatorWrites(renamedMark)).as("no take-over, no immutable-field PUT")
         .noneMatch(r -> (r.namespace().startsWith("nexus-") && !r.resource().equals("controllerrevisions"))

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import online.nexuscos.operator.model.Labels;
-import online.nexuscos.operator.validation.PlatformDocuments;
-import online.nexuscos.operator.validation.SpecValidator;
+import online.nexuscos.core.model.Labels;
+import online.nexuscos.core.validation.PlatformDocuments;
+import online.nexuscos.core.validation.SpecValidator;
 import online.nexuscos.platform.api.v1alpha1.Phase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

@@ -47,7 +47,7 @@ class IsolationE2E {
     assertThat(message).contains("spec.services[0].replicas").contains("cannot be read by this operator version");
     String events = cluster.kubectl("get", "events", "-A", "--field-selector", "involvedObject.name=" + BAD,
         "-o", "jsonpath={.items[*].reason}").out();
-    assertThat(events).contains(online.nexuscos.operator.status.ConditionType.Reason.VALIDATION_FAILED);
+    assertThat(events).contains(online.nexuscos.core.status.ConditionType.Reason.VALIDATION_FAILED);
     assertThat(cluster.kubectl("get", "namespace", "e2e-isolation-bad", "--ignore-not-found", "-o", "name").out())
         .as("nothing is applied from a spec read only in part").isBlank();
 

@@ -16,11 +16,11 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import online.nexuscos.operator.model.PlatformResolver;
-import online.nexuscos.operator.render.PlatformRenderer;
-import online.nexuscos.operator.testing.SpecGenerator;
-import online.nexuscos.operator.validation.PlatformDocuments;
-import online.nexuscos.operator.validation.SpecValidator;
+import online.nexuscos.core.model.PlatformResolver;
+import online.nexuscos.core.render.PlatformRenderer;
+import online.nexuscos.core.testing.SpecGenerator;
+import online.nexuscos.core.validation.PlatformDocuments;
+import online.nexuscos.core.validation.SpecValidator;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 
 /**

@@ -4,8 +4,8 @@ import static online.nexuscos.e2e.E2E.awaitPlatform;
 import static online.nexuscos.e2e.E2E.awaitReady;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import online.nexuscos.operator.status.ConditionType;
-import online.nexuscos.operator.status.Conditions;
+import online.nexuscos.core.status.ConditionType;
+import online.nexuscos.core.status.Conditions;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import online.nexuscos.platform.api.v1alpha1.Phase;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,7 @@
 package online.nexuscos.operator;
 
+import online.nexuscos.core.KubeConfigs;
+import online.nexuscos.core.Durations;
 import ch.qos.logback.classic.Level;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;

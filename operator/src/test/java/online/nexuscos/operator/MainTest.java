@@ -1,5 +1,6 @@
 package online.nexuscos.operator;
 
+import online.nexuscos.core.Durations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -6,8 +6,8 @@ import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import java.util.List;
 import java.util.Map;
-import online.nexuscos.operator.failover.NodeMatch;
-import online.nexuscos.operator.failover.SiteHealth;
+import online.nexuscos.core.failover.NodeMatch;
+import online.nexuscos.core.failover.SiteHealth;
 
 /**
  * Simulation: whether a pod spec's node placement (nodeSelector and required node affinity)

@@ -1,5 +1,6 @@
 package online.nexuscos.sandbox;
 
+import online.nexuscos.core.KubeConfigs;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
@@ -21,7 +22,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import online.nexuscos.operator.validation.CrdSchema;
+import online.nexuscos.core.validation.CrdSchema;
 
 /**
  * The sandbox's API server: fabric8's CRUD mock API server (a stand-in, not a real cluster) with
@@ -90,7 +91,7 @@ public final class SandboxApiServer implements AutoCloseable {
   public KubernetesClient client(String userAgent, Consumer<io.fabric8.kubernetes.client.KubernetesClientBuilder> tweak) {
     return server.createClient(b -> {
       b.editOrNewConfig().withUserAgent(userAgent).withRequestRetryBackoffLimit(0).withNamespace("default").endConfig();
-      b.withKubernetesSerialization(online.nexuscos.operator.KubeConfigs.lenientSerialization()); // as the operator reads
+      b.withKubernetesSerialization(online.nexuscos.core.KubeConfigs.lenientSerialization()); // as the operator reads
       tweak.accept(b);
     });
   }

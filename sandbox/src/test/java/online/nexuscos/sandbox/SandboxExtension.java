@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
-import online.nexuscos.operator.validation.PlatformDocuments;
+import online.nexuscos.core.validation.PlatformDocuments;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import online.nexuscos.platform.api.v1alpha1.Phase;
 import org.junit.jupiter.api.extension.AfterEachCallback;

@@ -6,14 +6,14 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirementBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Duration;
-import online.nexuscos.operator.model.Labels;
+import online.nexuscos.core.model.Labels;
 import online.nexuscos.platform.api.v1alpha1.DeletionPolicy;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import online.nexuscos.platform.api.v1alpha1.Phase;
 import online.nexuscos.platform.api.v1alpha1.RolloutSpec;
 import online.nexuscos.platform.api.v1alpha1.ServiceState;
-import online.nexuscos.operator.status.ConditionType;
-import online.nexuscos.operator.status.Conditions;
+import online.nexuscos.core.status.ConditionType;
+import online.nexuscos.core.status.Conditions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

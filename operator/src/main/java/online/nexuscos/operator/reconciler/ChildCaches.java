@@ -17,11 +17,11 @@ import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import online.nexuscos.operator.failover.SiteHealth;
-import online.nexuscos.operator.apply.LiveView;
-import online.nexuscos.operator.model.ChildKey;
-import online.nexuscos.operator.model.ChildKind;
-import online.nexuscos.operator.model.Labels;
+import online.nexuscos.core.failover.SiteHealth;
+import online.nexuscos.core.apply.LiveView;
+import online.nexuscos.core.model.ChildKey;
+import online.nexuscos.core.model.ChildKind;
+import online.nexuscos.core.model.Labels;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 
 /**

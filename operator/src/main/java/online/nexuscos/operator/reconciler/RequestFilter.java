@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
-import online.nexuscos.operator.model.Labels;
+import online.nexuscos.core.model.Labels;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 
 /**

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import online.nexuscos.operator.testing.OperatorHarness;
-import online.nexuscos.operator.testing.Platforms;
+import online.nexuscos.core.testing.Platforms;
 import online.nexuscos.platform.api.v1alpha1.Phase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -10,7 +10,7 @@ import java.time.Duration;
 import online.nexuscos.operator.NexusOperator;
 import online.nexuscos.operator.OperatorSettings;
 import online.nexuscos.operator.testing.MockCluster;
-import online.nexuscos.operator.testing.Platforms;
+import online.nexuscos.core.testing.Platforms;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package online.nexuscos.operator.testing;
 
+import online.nexuscos.core.KubeConfigs;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
@@ -38,7 +39,7 @@ public final class MockCluster implements AutoCloseable {
         .withRequestRetryBackoffLimit(0)
         .withNamespace("default")
         .endConfig()
-        .withKubernetesSerialization(online.nexuscos.operator.KubeConfigs.lenientSerialization())); // as Main reads
+        .withKubernetesSerialization(online.nexuscos.core.KubeConfigs.lenientSerialization())); // as Main reads
     client = client(TEST_AGENT);
     allowLeases();
     try (InputStream crd = MockCluster.class.getClassLoader().getResourceAsStream(CRD_RESOURCE)) {
