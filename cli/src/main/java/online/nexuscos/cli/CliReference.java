@@ -36,7 +36,7 @@ public final class CliReference {
     md.append("`nexusplatform/NAME`, `-o wide` adds columns.\n\n");
     md.append("```\n").append(root.getUsageMessage(Ansi.OFF)).append("```\n");
     for (Map.Entry<String, CommandLine> sub : root.getSubcommands().entrySet()) {
-      if (sub.getKey().equals("help")) {
+      if (sub.getKey().equals("help") || sub.getValue().getCommandSpec().usageMessage().hidden()) {
         continue;
       }
       md.append("\n## nexusctl ").append(sub.getKey()).append("\n\n```\n")

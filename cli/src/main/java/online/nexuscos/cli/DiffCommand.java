@@ -30,7 +30,10 @@ import picocli.CommandLine.Spec;
         "comparison. Exit code 0: no changes, 1: changes, 2: error (as kubectl diff)."})
 final class DiffCommand implements Callable<Integer> {
 
-  private static final KubernetesSerialization YAML = new KubernetesSerialization();
+  /** Made when diff runs, not when picocli builds the command tree (every command's start-up pays for that). */
+  private static final class Yaml {
+    static final KubernetesSerialization YAML = new KubernetesSerialization();
+  }
 
   @Spec CommandSpec spec;
   @Mixin KubeOptions kube;
@@ -76,11 +79,11 @@ final class DiffCommand implements Callable<Integer> {
         HasMetadata have = kube.client().resource(want).get();
         String label = ChildKey.of(want).toString();
         if (have == null) {
-          out.print(UnifiedDiff.diff("/dev/null", "", label + " (created)", YAML.asYaml(want)));
+          out.print(UnifiedDiff.diff("/dev/null", "", label + " (created)", Yaml.YAML.asYaml(want)));
           changes++;
         } else if (!ObjectDiff.upToDate(have, want)) {
-          out.print(UnifiedDiff.diff(label + " (live)", YAML.asYaml(have), label + " (updated)",
-              YAML.asYaml(ObjectDiff.merge(have, want))));
+          out.print(UnifiedDiff.diff(label + " (live)", Yaml.YAML.asYaml(have), label + " (updated)",
+              Yaml.YAML.asYaml(ObjectDiff.merge(have, want))));
           changes++;
         }
       }
@@ -93,7 +96,7 @@ final class DiffCommand implements Callable<Integer> {
               && !wanted.contains(ChildKey.of(have))) {
             String label = ChildKey.of(have).toString();
             String after = kind == ChildKind.NAMESPACE ? "(released: labels removed, namespace kept)\n" : "";
-            out.print(UnifiedDiff.diff(label + " (live)", YAML.asYaml(have), label + " (deleted)", after));
+            out.print(UnifiedDiff.diff(label + " (live)", Yaml.YAML.asYaml(have), label + " (deleted)", after));
             changes++;
           }
         }

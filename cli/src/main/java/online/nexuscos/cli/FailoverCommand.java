@@ -45,6 +45,10 @@ final class FailoverCommand implements Callable<Integer> {
       NexusPlatform p = kube.platform(name);
       FailbackCommand.requireSite(p, to);
       String platform = p.getMetadata().getName();
+      if (p.getStatus() != null && p.getStatus().getFailover() != null && to.equals(p.getStatus().getFailover().getActiveSite())) {
+        throw new CliException("platform " + platform + " already runs on site " + to
+            + "; nothing to fail over (see nexusctl status " + platform + ")");
+      }
       Edits.edit(kube, platform, x -> {
         Edits.annotate(x, Labels.FAILOVER_TO, to);
         if (reason != null) {

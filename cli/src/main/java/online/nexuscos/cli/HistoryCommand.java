@@ -41,18 +41,22 @@ final class HistoryCommand implements Callable<Integer> {
   /** One revision as listed. */
   record Row(int revision, String created, List<String> changedServices, String outcome) {}
 
+  /** The platform's recorded revisions, as the operator stores them (ControllerRevisions). */
+  static List<RevisionStore.Revision> revisions(KubeOptions kube, String platform) {
+    try {
+      return new RevisionStore(kube.client(), x -> kube.client().apps().controllerRevisions().inAnyNamespace()
+          .withLabel(Labels.INSTANCE, x).list().getItems()).list(platform);
+    } catch (KubernetesClientException e) {
+      throw kube.unreachable(e);
+    }
+  }
+
   @Override
   public Integer call() {
     try (KubeOptions k = kube) {
       NexusPlatform platform = kube.platform(name);
       String n = platform.getMetadata().getName();
-      List<RevisionStore.Revision> revisions;
-      try {
-        revisions = new RevisionStore(kube.client(), x -> kube.client().apps().controllerRevisions().inAnyNamespace()
-            .withLabel(Labels.INSTANCE, x).list().getItems()).list(n);
-      } catch (KubernetesClientException e) {
-        throw kube.unreachable(e);
-      }
+      List<RevisionStore.Revision> revisions = revisions(kube, n);
       List<Row> rows = rows(platform, revisions);
       var out = spec.commandLine().getOut();
       switch (output) {

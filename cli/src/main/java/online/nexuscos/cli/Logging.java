@@ -1,17 +1,19 @@
 package online.nexuscos.cli;
 
-import ch.qos.logback.classic.Level;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-/** Keeps library logging off a person's terminal unless they ask for it with --verbose. */
+/**
+ * Keeps library logging off a person's terminal unless they ask for it with --verbose. nexusctl
+ * logs through slf4j-simple, configured here before the first logger exists (no configuration
+ * file is parsed at start-up).
+ */
 final class Logging {
 
   private Logging() {}
 
   static void quiet(boolean verbose) {
-    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
-        .setLevel(verbose ? Level.INFO : Level.WARN);
-    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.fabric8")).setLevel(verbose ? Level.INFO : Level.ERROR);
+    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+    System.setProperty("org.slf4j.simpleLogger.log.io.fabric8", verbose ? "info" : "error");
+    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
   }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
       GetCommand.class, StatusCommand.class, HistoryCommand.class, RollbackCommand.class,
       FailoverCommand.class, FailbackCommand.class, PauseCommand.Pause.class, PauseCommand.Resume.class,
       RestartCommand.class, ValidateCommand.class, RenderCommand.class, DiffCommand.class,
-      SandboxLauncher.class, VersionCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
+      SandboxLauncher.class, VersionCommand.class, CompletionCommand.class, CdsTrainingCommand.class, CommandLine.HelpCommand.class})
 public final class Nexusctl {
 
   @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,

@@ -41,7 +41,9 @@ final class RollbackCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     try (KubeOptions k = kube) {
-      String platform = kube.platform(name).getMetadata().getName();
+      NexusPlatform live = kube.platform(name);
+      String platform = live.getMetadata().getName();
+      refuseWhatIsKnownHere(live, HistoryCommand.revisions(kube, platform));
       String to = revision == null ? "previous" : revision.toString();
       Edits.edit(kube, platform, p -> {
         Edits.annotate(p, Labels.ROLLBACK_TO, to);
@@ -68,6 +70,31 @@ final class RollbackCommand implements Callable<Integer> {
       }
       out.println(verdict);
       return 0;
+    }
+  }
+
+  /** What the operator would refuse and nexusctl can see already: an unknown revision or service. */
+  private void refuseWhatIsKnownHere(NexusPlatform live, List<online.nexuscos.core.rollout.RevisionStore.Revision> recorded) {
+    String platform = live.getMetadata().getName();
+    List<Integer> numbers = recorded.stream().map(r -> r.number()).sorted().toList();
+    if (revision != null && !numbers.contains(revision)) {
+      throw new CliException("revision " + revision + " is not recorded for platform " + platform + " (recorded: "
+          + (numbers.isEmpty() ? "none" : numbers.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")))
+          + "); choose one from: nexusctl history " + platform);
+    }
+    if (revision == null && numbers.size() < 2) {
+      throw new CliException("platform " + platform + " has no earlier revision to roll back to (recorded: "
+          + numbers + "); see nexusctl history " + platform);
+    }
+    if (services != null) {
+      List<String> declared = live.getSpec() == null || live.getSpec().getServices() == null ? List.of()
+          : live.getSpec().getServices().stream().map(s -> s.getName()).toList();
+      for (String service : services) {
+        if (!declared.contains(service)) {
+          throw new CliException("service " + service + " is not in platform " + platform
+              + "; its services: nexusctl status " + platform);
+        }
+      }
     }
   }
 

@@ -52,8 +52,21 @@ final class ValidateCommand implements Callable<Integer> {
         problems++;
         continue;
       }
+      if (docs.isEmpty()) {
+        // As render and the sandbox say (one reader's rule): an empty file validates nothing.
+        err.println("error: " + file + ": contains no NexusPlatform; add one (see examples/minimal.yaml)");
+        problems++;
+        continue;
+      }
       for (int i = 0; i < docs.size(); i++) {
         String where = file + " (document " + (i + 1) + ", " + docs.get(i).at("/metadata/name").asText("?") + ")";
+        try {
+          PlatformDocuments.requireKind(where, docs.get(i));
+        } catch (PlatformDocuments.InvalidDocumentException e) {
+          err.println("error: " + e.getMessage());
+          problems++;
+          continue;
+        }
         List<ValidationError> errors = new ArrayList<>(schema.validate(docs.get(i)));
         if (errors.isEmpty()) {
           try {

@@ -38,6 +38,24 @@ class OfflineCommandsTest {
   }
 
   @Test
+  void emptyInputAndWrongKindsAreErrorsInValidateAsInRender(@TempDir Path dir) throws IOException {
+    Path empty = Files.writeString(dir.resolve("empty.yaml"), "");
+    Path comments = Files.writeString(dir.resolve("comments.yaml"), "# nothing here\n---\n");
+    Path configMap = Files.writeString(dir.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
+    for (String command : new String[] {"validate", "render"}) {
+      for (Path file : new Path[] {empty, comments}) {
+        Cli.Result r = Cli.run(command, "-f", file.toString());
+        assertThat(r.code()).as(command + " " + file).isEqualTo(Nexusctl.EXIT_INVALID);
+        assertThat(r.err()).contains(file + ": contains no NexusPlatform");
+      }
+      Cli.Result wrongKind = Cli.run(command, "-f", configMap.toString());
+      assertThat(wrongKind.code()).isEqualTo(Nexusctl.EXIT_INVALID);
+      assertThat(wrongKind.err()).contains("is v1/ConfigMap, not platform.nexuscos.online/v1alpha1/NexusPlatform")
+          .doesNotContain("spec: is missing");
+    }
+  }
+
+  @Test
   void completionScriptsForBashAndZsh() {
     Cli.Result bash = run("completion", "bash");
     assertThat(bash.code()).isZero();

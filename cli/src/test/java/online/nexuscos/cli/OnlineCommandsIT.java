@@ -157,6 +157,17 @@ class OnlineCommandsIT {
     JsonNode rows = JSON.readTree(run("history", "hist", "-o", "json", "--kubeconfig", kubeconfig).out());
     assertThat(rows.get(0).get("revision").asInt()).isEqualTo(2);
 
+    // Refused here, before any write, when nexusctl can already see the operator would refuse.
+    String before = live("hist").getMetadata().getResourceVersion();
+    Cli.Result unknownRevision = run("rollback", "hist", "--to-revision", "99", "--wait", "--kubeconfig", kubeconfig);
+    assertThat(unknownRevision.code()).isEqualTo(1);
+    assertThat(unknownRevision.err()).contains("revision 99 is not recorded for platform hist (recorded: 1, 2)");
+    Cli.Result unknownService = run("rollback", "hist", "--service", "nope", "--wait", "--kubeconfig", kubeconfig);
+    assertThat(unknownService.code()).isEqualTo(1);
+    assertThat(unknownService.err()).contains("service nope is not in platform hist");
+    assertThat(unknownService.out()).doesNotContain("requested").doesNotContain("Ready at revision");
+    assertThat(live("hist").getMetadata().getResourceVersion()).as("nothing written").isEqualTo(before);
+
     Cli.Result restart = run("restart", "hist", "--service", "worker", "--kubeconfig", kubeconfig);
     assertThat(restart.code()).isZero();
     assertThat(live("hist").getSpec().getServices().get(1).getRestartedAt()).isNotNull();
@@ -184,6 +195,9 @@ class OnlineCommandsIT {
     assertThat(home.code()).as(home.err()).isZero();
     assertThat(home.out()).contains("running on site primary").contains("failback failover from secondary");
     assertThat(run("failback", "site", "--kubeconfig", kubeconfig).out()).contains("already running on site primary");
+    Cli.Result already = run("failover", "site", "--to", "primary", "--kubeconfig", kubeconfig);
+    assertThat(already.code()).isEqualTo(1);
+    assertThat(already.err()).contains("platform site already runs on site primary");
     assertThat(run("failover", "site", "--to", "moon", "--kubeconfig", kubeconfig).err())
         .contains("site moon is not declared; choose one of [primary, secondary]");
   }

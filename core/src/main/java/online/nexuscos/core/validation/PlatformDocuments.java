@@ -68,14 +68,19 @@ public final class PlatformDocuments {
     return platforms;
   }
 
-  /** One document already read as a tree, checked for kind and fields. */
-  public static NexusPlatform toPlatform(String source, JsonNode doc) throws InvalidDocumentException {
+  /** Refuses a document that is not a NexusPlatform of this API version, before its fields are judged. */
+  public static void requireKind(String source, JsonNode doc) throws InvalidDocumentException {
     String apiVersion = doc.path("apiVersion").asText(null);
     String kind = doc.path("kind").asText(null);
     if (!"NexusPlatform".equals(kind) || !API_VERSION.equals(apiVersion)) {
       throw new InvalidDocumentException(source + ": is " + apiVersion + "/" + kind
           + ", not " + API_VERSION + "/NexusPlatform; set apiVersion and kind accordingly");
     }
+  }
+
+  /** One document already read as a tree, checked for kind and fields. */
+  public static NexusPlatform toPlatform(String source, JsonNode doc) throws InvalidDocumentException {
+    requireKind(source, doc);
     try {
       return YAML.treeToValue(withoutNullFields(doc), NexusPlatform.class);
     } catch (UnrecognizedPropertyException e) {
