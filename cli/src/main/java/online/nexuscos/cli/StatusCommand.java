@@ -50,11 +50,13 @@ final class StatusCommand implements Callable<Integer> {
       String last = null;
       while (true) {
         NexusPlatform p = kube.platform(name);
-        String text = render(p, events(p));
-        if (!text.equals(last)) {
-          out.print(text);
+        List<Event> events = events(p);
+        // Redrawn only when the platform or its Events changed, not because an age ticked.
+        String key = changeKey(p, events);
+        if (!key.equals(last)) {
+          out.print(render(p, events));
           out.flush();
-          last = text;
+          last = key;
         }
         if (!watch) {
           return ready(p) ? 0 : Nexusctl.EXIT_INVALID;
@@ -62,6 +64,14 @@ final class StatusCommand implements Callable<Integer> {
         Thread.sleep(1000);
       }
     }
+  }
+
+  /** What --watch compares: the platform's and its Events' resource versions. */
+  static String changeKey(NexusPlatform p, List<Event> events) {
+    StringBuilder key = new StringBuilder(String.valueOf(p.getMetadata().getResourceVersion()));
+    events.forEach(e -> key.append(',').append(e.getMetadata().getName()).append('@').append(e.getMetadata().getResourceVersion())
+        .append('#').append(e.getCount()));
+    return key.toString();
   }
 
   static boolean ready(NexusPlatform p) {

@@ -56,6 +56,35 @@ class OfflineCommandsTest {
   }
 
   @Test
+  void historyDescribesChangesInTheWordsPeoplePickARevisionBy() {
+    var v1 = new HistoryCommand.Workload("a", "ghcr.io/nexus-cos/api:1.0.0", 2);
+    assertThat(HistoryCommand.change(v1, new HistoryCommand.Workload("b", "ghcr.io/nexus-cos/api:1.1.0", 2)))
+        .isEqualTo("tag 1.0.0 -> 1.1.0");
+    assertThat(HistoryCommand.change(v1, new HistoryCommand.Workload("b", "localhost:5000/api:1.0.0", null)))
+        .isEqualTo("image ghcr.io/nexus-cos/api:1.0.0 -> localhost:5000/api:1.0.0, replicas 2 -> auto");
+    assertThat(HistoryCommand.change(v1, new HistoryCommand.Workload("b", "ghcr.io/nexus-cos/api:1.0.0", 2)))
+        .startsWith("settings");
+    assertThat(HistoryCommand.change(null, v1)).isEqualTo("added");
+    assertThat(HistoryCommand.summary(java.util.List.of("api: tag 1 -> 2", "web: tag 1 -> 2", "db: replicas 1 -> 3")))
+        .isEqualTo("api, web: tag 1 -> 2; db: replicas 1 -> 3");
+  }
+
+  @Test
+  void watchRedrawsOnlyWhenThePlatformOrItsEventsChange() {
+    var p = new online.nexuscos.platform.api.v1alpha1.NexusPlatform();
+    p.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("x").withResourceVersion("7").build());
+    var event = new io.fabric8.kubernetes.api.model.EventBuilder().withNewMetadata().withName("e").withResourceVersion("3")
+        .endMetadata().withCount(1).build();
+    String key = StatusCommand.changeKey(p, java.util.List.of(event));
+    assertThat(StatusCommand.changeKey(p, java.util.List.of(event))).isEqualTo(key);
+    event.setCount(2);
+    event.getMetadata().setResourceVersion("4");
+    assertThat(StatusCommand.changeKey(p, java.util.List.of(event))).isNotEqualTo(key);
+    p.getMetadata().setResourceVersion("8");
+    assertThat(StatusCommand.changeKey(p, java.util.List.of())).isNotEqualTo(key);
+  }
+
+  @Test
   void completionScriptsForBashAndZsh() {
     Cli.Result bash = run("completion", "bash");
     assertThat(bash.code()).isZero();

@@ -103,7 +103,8 @@ class OnlineCommandsIT {
     Cli.Result before = run("--kubeconfig", kubeconfig, "--request-timeout", "10s", "get");
     assertThat(before.code()).as(before.err()).isZero();
     assertThat(before.out()).containsPattern("conv\\s+Ready");
-    assertThat(run("get", "--kubeconfig", kubeconfig).out()).isEqualTo(before.out());
+    assertThat(run("--kubeconfig", kubeconfig, "get", "-o", "name").out())
+        .isEqualTo(run("get", "-o", "name", "--kubeconfig", kubeconfig).out()).contains("nexusplatform/conv");
     assertThat(run("--kubeconfig", kubeconfig, "--context", "nexus-sandbox", "status", "conv").code()).isZero();
 
     // -o json|yaml of a list is a kubectl List; -o name and -o wide.
@@ -152,10 +153,19 @@ class OnlineCommandsIT {
 
     Cli.Result history = run("history", "hist", "--kubeconfig", kubeconfig);
     assertThat(history.code()).as(history.err()).isZero();
-    assertThat(history.out()).containsPattern("2\\s+\\S+ ago\\s+api, worker\\s+current, stable")
-        .containsPattern("1\\s+\\S+ ago\\s+api, worker\\s+superseded");
+    assertThat(history.out()).containsPattern("2\\s+\\S+ ago\\s+api, worker: tag 1.0.0 -> 2.0.0\\s+current, stable")
+        .containsPattern("1\\s+\\S+ ago\\s+api, worker: created\\s+superseded");
     JsonNode rows = JSON.readTree(run("history", "hist", "-o", "json", "--kubeconfig", kubeconfig).out());
-    assertThat(rows.get(0).get("revision").asInt()).isEqualTo(2);
+    assertThat(rows.get("kind").asText()).isEqualTo("List");
+    assertThat(rows.at("/items/0/revision").asInt()).isEqualTo(2);
+    assertThat(rows.at("/items/0/changes/0").asText()).isEqualTo("api: tag 1.0.0 -> 2.0.0");
+    assertThat(run("history", "hist", "-o", "yaml", "--kubeconfig", kubeconfig).out())
+        .contains("kind: \"List\"").contains("revision: 1").contains("api: created");
+    Cli.Result first = run("history", "hist", "--revision", "1", "--kubeconfig", kubeconfig);
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(first.out()).contains("version: \"1.0.0\"").contains("name: \"worker\"");
+    assertThat(run("history", "hist", "--revision", "7", "--kubeconfig", kubeconfig).err())
+        .contains("revision 7 is not recorded for platform hist");
 
     // Refused here, before any write, when nexusctl can already see the operator would refuse.
     String before = live("hist").getMetadata().getResourceVersion();
