@@ -69,6 +69,7 @@ final class HistoryCommand implements Callable<Integer> {
       var out = spec.commandLine().getOut();
       if (revision != null) {
         RevisionStore.Revision r = revisions.stream().filter(x -> x.number() == revision).findFirst()
+            .or(() -> revisions.stream().filter(x -> x.answersTo(revision)).findFirst())
             .orElseThrow(() -> new CliException("revision " + revision + " is not recorded for platform " + n
                 + "; the recorded ones: nexusctl history " + n));
         out.print(output == Output.Format.json ? Output.json(r.spec()) + "\n" : Output.yaml(r.spec()));
@@ -121,6 +122,12 @@ final class HistoryCommand implements Callable<Integer> {
       }
       if (status != null && Integer.valueOf(r.number()).equals(status.getFailedRevision())) {
         outcome.add("failed, rolled back");
+      }
+      if (outcome.isEmpty()) {
+        outcome.add("superseded");
+      }
+      if (!r.previousNumbers().isEmpty()) {
+        outcome.add("restores " + r.previousNumbers().stream().map(String::valueOf).collect(Collectors.joining(", ")));
       }
       rows.add(new Row(r.number(), r.createdAt(), List.copyOf(changed), List.copyOf(changes),
           outcome.isEmpty() ? "superseded" : String.join(", ", outcome)));

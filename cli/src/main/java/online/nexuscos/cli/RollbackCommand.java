@@ -77,7 +77,7 @@ final class RollbackCommand implements Callable<Integer> {
   private void refuseWhatIsKnownHere(NexusPlatform live, List<online.nexuscos.core.rollout.RevisionStore.Revision> recorded) {
     String platform = live.getMetadata().getName();
     List<Integer> numbers = recorded.stream().map(r -> r.number()).sorted().toList();
-    if (revision != null && !numbers.contains(revision)) {
+    if (revision != null && recorded.stream().noneMatch(r -> r.answersTo(revision))) {
       throw new CliException("revision " + revision + " is not recorded for platform " + platform + " (recorded: "
           + (numbers.isEmpty() ? "none" : numbers.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")))
           + "); choose one from: nexusctl history " + platform);

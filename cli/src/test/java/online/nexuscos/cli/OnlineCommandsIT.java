@@ -189,6 +189,12 @@ class OnlineCommandsIT {
     assertThat(rollback.code()).as(rollback.err()).isZero();
     assertThat(rollback.out()).contains("rollback to revision 1 requested").contains("Ready at revision");
     assertThat(live("hist").getSpec().getVersion()).isEqualTo("1.0.0");
+    // The restored state is the newest revision again, and says which one it restores.
+    Cli.Result after = run("history", "hist", "--kubeconfig", kubeconfig);
+    assertThat(after.out()).containsPattern("\\d+\\s+\\S+ ago\\s+api, worker: tag 2.0.0 -> 1.0.0.*current, stable, restores 1");
+    Cli.Result byOldNumber = run("history", "hist", "--revision", "1", "--kubeconfig", kubeconfig);
+    assertThat(byOldNumber.code()).as(byOldNumber.err()).isZero();
+    assertThat(byOldNumber.out()).contains("version: \"1.0.0\"");
   }
 
   @Test

@@ -40,6 +40,11 @@ public final class Labels {
   public static final String SERVICE_RESTARTED_AT = PREFIX + "service-restarted-at";
   /** On a ControllerRevision: the workload hash it records. */
   public static final String REVISION_HASH = PREFIX + "revision-hash";
+  /**
+   * On a ControllerRevision renumbered because its state was restored: the numbers it had before,
+   * comma-separated, oldest first (as kubectl's {@code deployment.kubernetes.io/revision-history}).
+   */
+  public static final String PREVIOUS_REVISIONS = PREFIX + "previous-revisions";
   /** Request on a NexusPlatform: restore revision N (written back into the spec, then removed). */
   public static final String ROLLBACK_TO = PREFIX + "rollback-to";
   /** With {@link #ROLLBACK_TO}: restore only these services (comma-separated). */

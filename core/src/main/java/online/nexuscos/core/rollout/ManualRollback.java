@@ -92,7 +92,9 @@ public final class ManualRollback {
     }
     try {
       int n = Integer.parseInt(to);
-      return revisions.stream().filter(r -> r.number() == n).findFirst();
+      // Its number now, else the one it had before its state was restored (numbers are never reused).
+      return revisions.stream().filter(r -> r.number() == n).findFirst()
+          .or(() -> revisions.stream().filter(r -> r.answersTo(n)).findFirst());
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

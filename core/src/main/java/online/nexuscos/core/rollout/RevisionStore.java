@@ -27,7 +27,31 @@ import org.slf4j.LoggerFactory;
 public final class RevisionStore {
 
   /** One recorded revision. */
-  public record Revision(int number, String hash, NexusPlatformSpec spec, String createdAt, ControllerRevision object) {}
+  public record Revision(int number, String hash, NexusPlatformSpec spec, String createdAt, ControllerRevision object) {
+
+    /** The numbers this revision had before its state was restored and it became the newest again. */
+    public List<Integer> previousNumbers() {
+      String value = object == null || object.getMetadata().getAnnotations() == null ? null
+          : object.getMetadata().getAnnotations().get(Labels.PREVIOUS_REVISIONS);
+      if (value == null || value.isBlank()) {
+        return List.of();
+      }
+      List<Integer> numbers = new java.util.ArrayList<>();
+      for (String part : value.split(",")) {
+        try {
+          numbers.add(Integer.parseInt(part.strip()));
+        } catch (NumberFormatException e) {
+          // Someone else's edit of the annotation: skipped, the revision keeps its number.
+        }
+      }
+      return List.copyOf(numbers);
+    }
+
+    /** Whether {@code n} is this revision's number now or was one before it was restored. */
+    public boolean answersTo(int n) {
+      return number == n || previousNumbers().contains(n);
+    }
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(RevisionStore.class);
 
@@ -79,6 +103,13 @@ public final class RevisionStore {
         if (existing.get().number() != number) {
           ControllerRevision cr = client.getKubernetesSerialization().clone(existing.get().object());
           cr.setRevision((long) number);
+          // Keeps the restored revision recognisable: history shows "restores 1", --to-revision 1 still finds it.
+          List<Integer> previous = new java.util.ArrayList<>(existing.get().previousNumbers());
+          previous.add(existing.get().number());
+          cr.getMetadata().setAnnotations(new java.util.HashMap<>(
+              cr.getMetadata().getAnnotations() == null ? Map.of() : cr.getMetadata().getAnnotations()));
+          cr.getMetadata().getAnnotations().put(Labels.PREVIOUS_REVISIONS,
+              previous.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
           client.resource(cr).update();
         }
         return;

@@ -52,6 +52,23 @@ class ManualRollbackTest {
   }
 
   @Test
+  void aRestoredRevisionStillAnswersToItsOldNumber() {
+    var renumbered = new io.fabric8.kubernetes.api.model.apps.ControllerRevisionBuilder().withNewMetadata()
+        .withName("m-h1").addToAnnotations(Labels.PREVIOUS_REVISIONS, "1").endMetadata().withRevision(4L).build();
+    var history = List.of(new RevisionStore.Revision(4, "h1", specAt("1.0.0"), null, renumbered),
+        new RevisionStore.Revision(3, "h3", specAt("3.0.0"), null, null),
+        new RevisionStore.Revision(2, "h2", specAt("2.0.0"), null, null));
+    assertThat(history.get(0).previousNumbers()).containsExactly(1);
+    assertThat(history.get(0).answersTo(1)).isTrue();
+    assertThat(history.get(1).answersTo(1)).isFalse();
+    var result = ManualRollback.apply(request("1", null), history, 3);
+    assertThat(result.ok()).as(result.message()).isTrue();
+    assertThat(result.platform().getSpec().getVersion()).isEqualTo("1.0.0");
+    assertThat(ManualRollback.apply(request("2", null), history, 3).platform().getSpec().getVersion())
+        .as("a number in use now wins").isEqualTo("2.0.0");
+  }
+
+  @Test
   void previousMeansTheNewestRevisionBeforeTheCurrentOne() {
     assertThat(ManualRollback.apply(request("previous", null), HISTORY, 3).platform().getSpec().getVersion())
         .isEqualTo("2.0.0");
