@@ -61,4 +61,27 @@ final class Edits {
     }
     return null;
   }
+
+  /**
+   * The operator's verdict on a spec change of generation {@code generation}: null until it has
+   * observed that generation; then "Ready at revision N", or an "error: " line when the platform
+   * turned Degraded or Invalid (its condition's message is the operator's reason).
+   */
+  static String readyAt(NexusPlatform p, long generation, String what) {
+    var status = p.getStatus();
+    if (status == null || status.getObservedGeneration() == null || status.getObservedGeneration() < generation) {
+      return null;
+    }
+    String n = p.getMetadata().getName();
+    if (status.getPhase() == online.nexuscos.platform.api.v1alpha1.Phase.Invalid) {
+      return "error: platform " + n + " refused " + what + ": " + online.nexuscos.core.status.Conditions
+          .find(status.getConditions(), online.nexuscos.core.status.ConditionType.INVALID_SPEC).map(c -> c.getMessage()).orElse("invalid spec");
+    }
+    if (online.nexuscos.core.status.Conditions.isTrue(status.getConditions(), online.nexuscos.core.status.ConditionType.DEGRADED)) {
+      return "error: platform " + n + " is Degraded after " + what + ": " + online.nexuscos.core.status.Conditions
+          .find(status.getConditions(), online.nexuscos.core.status.ConditionType.DEGRADED).orElseThrow().getMessage();
+    }
+    return StatusCommand.ready(p)
+        ? "platform/" + n + ": Ready at revision " + status.getCurrentRevision() : null;
+  }
 }

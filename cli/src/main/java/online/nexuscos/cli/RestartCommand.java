@@ -26,8 +26,14 @@ final class RestartCommand implements Callable<Integer> {
   @Option(names = "--service", paramLabel = "S", description = "Restart only this service (repeatable).")
   List<String> services;
 
+  @Option(names = "--wait", description = "Wait until the operator has rolled the restart out (Ready), and report the outcome.")
+  boolean wait;
+
+  @Option(names = "--timeout", paramLabel = "DUR", defaultValue = "5m", description = "How long --wait waits (default: ${DEFAULT-VALUE}).")
+  String timeout;
+
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     try (KubeOptions k = kube) {
       var platform = kube.platform(name);
       String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -38,7 +44,7 @@ final class RestartCommand implements Callable<Integer> {
               + "; known: " + String.join(", ", known));
         });
       }
-      Edits.edit(kube, platform.getMetadata().getName(), p -> {
+      var edited = Edits.edit(kube, platform.getMetadata().getName(), p -> {
         if (services == null || services.isEmpty()) {
           p.getSpec().setRestartedAt(now);
         } else {
@@ -48,6 +54,20 @@ final class RestartCommand implements Callable<Integer> {
       spec.commandLine().getOut().println("platform/" + platform.getMetadata().getName() + ": restart of "
           + (services == null || services.isEmpty() ? "every service" : String.join(", ", services))
           + " requested (restartedAt=" + now + ")");
+      String n = platform.getMetadata().getName();
+      if (!wait) {
+        spec.commandLine().getOut().println("follow it with: nexusctl status " + n + " --watch");
+        return 0;
+      }
+      long generation = edited.getMetadata().getGeneration();
+      String verdict = Edits.await(kube, n, timeout, p -> Edits.readyAt(p, generation, "the restart"));
+      if (verdict == null) {
+        throw new CliException("restart of " + n + " not rolled out after " + timeout + "; follow it with nexusctl status " + n);
+      }
+      if (verdict.startsWith("error: ")) {
+        throw new CliException(verdict.substring(7));
+      }
+      spec.commandLine().getOut().println(verdict);
       return 0;
     }
   }

@@ -124,6 +124,9 @@ class OnlineCommandsIT {
     Cli.Result noSuchNamespace = run("get", "-n", "nowhere", "--kubeconfig", kubeconfig);
     assertThat(noSuchNamespace.code()).isEqualTo(1);
     assertThat(noSuchNamespace.err()).contains("namespace nowhere is not run by any platform");
+
+    assertThat(run("restart", "-n", "conv-ns", "--kubeconfig", kubeconfig).out())
+        .as("without --wait: how to follow it").contains("follow it with: nexusctl status conv --watch");
   }
 
   @Test
@@ -178,8 +181,9 @@ class OnlineCommandsIT {
     assertThat(unknownService.out()).doesNotContain("requested").doesNotContain("Ready at revision");
     assertThat(live("hist").getMetadata().getResourceVersion()).as("nothing written").isEqualTo(before);
 
-    Cli.Result restart = run("restart", "hist", "--service", "worker", "--kubeconfig", kubeconfig);
-    assertThat(restart.code()).isZero();
+    Cli.Result restart = run("restart", "hist", "--service", "worker", "--wait", "--timeout", "30s", "--kubeconfig", kubeconfig);
+    assertThat(restart.code()).as(restart.err()).isZero();
+    assertThat(restart.out()).contains("restart of worker requested").contains("platform/hist: Ready at revision 3");
     assertThat(live("hist").getSpec().getServices().get(1).getRestartedAt()).isNotNull();
     assertThat(live("hist").getSpec().getServices().get(0).getRestartedAt()).isNull();
     assertThat(run("restart", "hist", "--service", "ghost", "--kubeconfig", kubeconfig).err())
