@@ -58,6 +58,10 @@ public final class Nexusctl {
 
   /** Runs nexusctl with the given output streams (tests call this). */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    if (args.length > 0 && args[0].equals(CompleteCommand.NAME)) {
+      Logging.quiet(false);
+      return CompleteCommand.run(out, java.util.Arrays.asList(args).subList(1, args.length));
+    }
     Nexusctl root = new Nexusctl();
     CommandLine cli = new CommandLine(root).setOut(out).setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true);

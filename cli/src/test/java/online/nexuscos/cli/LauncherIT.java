@@ -74,4 +74,20 @@ class LauncherIT {
       assertThat(zip.getEntry("online/nexuscos/cli/Nexusctl.class")).isNotNull();
     }
   }
+
+  @Test
+  void bashCompletionCompletesSubcommandsThroughTheRealShell(@TempDir Path dir) throws Exception {
+    Path nexusctl = dir.resolve("nexusctl");
+    Files.writeString(nexusctl, "#!/bin/sh\nexec java -jar " + Path.of("target/nexusctl.jar").toAbsolutePath() + " \"$@\"\n");
+    nexusctl.toFile().setExecutable(true);
+    ProcessBuilder builder = new ProcessBuilder("bash", "-c",
+        "source <(nexusctl completion bash); COMP_WORDS=(nexusctl fail); COMP_CWORD=1; _nexusctl; echo \"${COMPREPLY[*]}\"")
+        .redirectErrorStream(true);
+    builder.environment().put("PATH", dir + java.io.File.pathSeparator + System.getenv("PATH"));
+    Process p = builder.start();
+    p.getOutputStream().close();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(out.strip()).isEqualTo("failback failover");
+  }
 }

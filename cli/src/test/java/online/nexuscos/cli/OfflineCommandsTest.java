@@ -85,12 +85,52 @@ class OfflineCommandsTest {
   }
 
   @Test
-  void completionScriptsForBashAndZsh() {
+  void completionScriptsForBashZshAndFishAskNexusctlForCandidates() {
     Cli.Result bash = run("completion", "bash");
     assertThat(bash.code()).isZero();
-    assertThat(bash.out()).contains("complete -F").contains("failover").contains("rollback");
-    assertThat(run("completion", "zsh").out()).startsWith("autoload -U +X compinit");
-    assertThat(run("completion", "fish").code()).isEqualTo(Nexusctl.EXIT_USAGE);
+    assertThat(bash.out()).contains("complete -o default -F _nexusctl nexusctl").contains("nexusctl __complete");
+    assertThat(run("completion", "zsh").out()).startsWith("autoload -U +X compinit").contains("nexusctl __complete");
+    assertThat(run("completion", "fish").out()).contains("complete -c nexusctl").contains("nexusctl __complete");
+    assertThat(run("completion", "tcsh").code()).isEqualTo(Nexusctl.EXIT_USAGE);
+  }
+
+  /** Names as a cluster would give them, recording what was asked. */
+  private static final class FakeNames extends CompleteCommand.ClusterNames {
+    final java.util.List<String> asked = new java.util.ArrayList<>();
+
+    @Override
+    java.util.List<String> names(String what, Path kubeconfig, String context, String platform) {
+      asked.add(what + "@" + kubeconfig + "/" + context + "/" + platform);
+      return switch (what) {
+        case "platform" -> java.util.List.of("nexus-cos", "staging");
+        case "site" -> java.util.List.of("primary", "secondary");
+        case "revision" -> java.util.List.of("1", "2", "3");
+        case "service" -> java.util.List.of("api", "auth");
+        default -> java.util.List.of();
+      };
+    }
+  }
+
+  @Test
+  void completionCandidatesComeFromTheCommandTreeAndTheCluster() {
+    var root = Nexusctl.commandLine();
+    FakeNames names = new FakeNames();
+    assertThat(CompleteCommand.candidates(root, java.util.List.of("fail"), names)).containsExactly("failback", "failover");
+    assertThat(CompleteCommand.candidates(root, java.util.List.of(""), names)).contains("get", "rollback")
+        .doesNotContain("__complete", "cds-training");
+    assertThat(CompleteCommand.candidates(root, java.util.List.of("rollback", "--to"), names)).contains("--to-revision");
+    assertThat(CompleteCommand.candidates(root, java.util.List.of("status", ""), names)).containsExactly("nexus-cos", "staging");
+    assertThat(CompleteCommand.candidates(root,
+        java.util.List.of("--kubeconfig", "/k", "failover", "nexus-cos", "--to", "s"), names)).containsExactly("secondary");
+    assertThat(names.asked).contains("site@/k/null/nexus-cos");
+    assertThat(CompleteCommand.candidates(root, java.util.List.of("rollback", "--to-revision", ""), names))
+        .containsExactly("1", "2", "3");
+    assertThat(CompleteCommand.candidates(root, java.util.List.of("restart", "--service", "a"), names))
+        .containsExactly("api", "auth");
+    assertThat(CompleteCommand.candidates(root, java.util.List.of("get", "-o", ""), names))
+        .contains("json", "name", "wide", "yaml");
+    assertThat(CompleteCommand.candidates(root, java.util.List.of("render", "-f", ""), names))
+        .containsExactly(CompleteCommand.FILES);
   }
 
   @Test

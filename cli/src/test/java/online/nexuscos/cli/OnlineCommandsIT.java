@@ -215,6 +215,11 @@ class OnlineCommandsIT {
     assertThat(home.code()).as(home.err()).isZero();
     assertThat(home.out()).contains("running on site primary").contains("failback failover from secondary");
     assertThat(run("failback", "site", "--kubeconfig", kubeconfig).out()).contains("already running on site primary");
+    Cli.Result sites = run("__complete", "--kubeconfig", kubeconfig, "failover", "site", "--to", "");
+    assertThat(sites.out()).isEqualTo("primary\nsecondary\n");
+    assertThat(run("__complete", "--kubeconfig", kubeconfig, "status", "si").out()).isEqualTo("site\n");
+    assertThat(run("__complete", "--kubeconfig", dir.resolve("none").toString(), "status", "").out())
+        .as("no cluster: no candidates, no error").isEmpty();
     Cli.Result already = run("failover", "site", "--to", "primary", "--kubeconfig", kubeconfig);
     assertThat(already.code()).isEqualTo(1);
     assertThat(already.err()).contains("platform site already runs on site primary");
