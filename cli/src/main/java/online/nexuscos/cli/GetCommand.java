@@ -20,12 +20,14 @@ final class GetCommand implements Callable<Integer> {
   @Mixin KubeOptions kube;
 
   @Option(names = {"-o", "--output"}, defaultValue = "table",
+      completionCandidates = Output.ListFormats.class,
       description = "table, wide (adds paused, stable revision, namespaces), json or yaml (a List with items),"
-          + " or name (nexusplatform/NAME) (default: ${DEFAULT-VALUE}).")
-  Output.ListFormat output;
+          + " name (nexusplatform/NAME), or jsonpath=TEMPLATE as kubectl's (default: ${DEFAULT-VALUE}).")
+  String output;
 
   @Override
   public Integer call() {
+    Output.ListOutput format = Output.ListOutput.parse(output);
     try (KubeOptions k = kube) {
       List<NexusPlatform> platforms;
       try {
@@ -37,7 +39,8 @@ final class GetCommand implements Callable<Integer> {
         platforms = KubeOptions.inNamespace(platforms, kube.namespace());
       }
       var out = spec.commandLine().getOut();
-      switch (output) {
+      switch (format.format()) {
+        case jsonpath -> out.print(JsonPathTemplate.render(format.template(), Output.list(platforms)));
         case json -> out.println(Output.json(Output.list(platforms)));
         case yaml -> out.print(Output.yaml(Output.list(platforms)));
         case name -> platforms.forEach(p -> out.println("nexusplatform/" + p.getMetadata().getName()));
@@ -45,7 +48,7 @@ final class GetCommand implements Callable<Integer> {
           if (platforms.isEmpty()) {
             spec.commandLine().getErr().println("No platforms found.");
           } else {
-            out.print(table(platforms, output == Output.ListFormat.wide, Instant.now()));
+            out.print(table(platforms, format.format() == Output.ListFormat.wide, Instant.now()));
           }
         }
       }

@@ -13,8 +13,34 @@ final class Output {
   /** {@code -o} values of commands that print one object or a table. */
   enum Format { table, json, yaml }
 
-  /** {@code -o} values of commands that list objects, as kubectl has them. */
-  enum ListFormat { table, wide, json, yaml, name }
+  /** {@code -o} values of commands that list objects, as kubectl has them (plus jsonpath=TEMPLATE). */
+  enum ListFormat { table, wide, json, yaml, name, jsonpath }
+
+  /** A parsed {@code -o} of a list command: the format, and the template of jsonpath=. */
+  record ListOutput(ListFormat format, String template) {
+    static ListOutput parse(String value) {
+      if (value.startsWith("jsonpath=")) {
+        return new ListOutput(ListFormat.jsonpath, value.substring("jsonpath=".length()));
+      }
+      try {
+        ListFormat f = ListFormat.valueOf(value);
+        if (f != ListFormat.jsonpath) {
+          return new ListOutput(f, null);
+        }
+      } catch (IllegalArgumentException e) {
+        // falls through to the usage error
+      }
+      throw new CliException("-o " + value + ": not a format; use table, wide, json, yaml, name or jsonpath=TEMPLATE"
+          + " (e.g. -o jsonpath='{.items[*].metadata.name}')", Nexusctl.EXIT_USAGE);
+    }
+  }
+
+  /** What the shell completes after -o for list commands. */
+  static final class ListFormats extends ArrayList<String> {
+    ListFormats() {
+      super(List.of("table", "wide", "json", "yaml", "name", "jsonpath="));
+    }
+  }
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
   private static final com.fasterxml.jackson.databind.ObjectWriter JSON =

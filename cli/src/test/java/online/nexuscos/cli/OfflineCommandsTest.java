@@ -56,6 +56,24 @@ class OfflineCommandsTest {
   }
 
   @Test
+  void jsonpathTemplatesReadAsKubectlReadsThem() {
+    var list = java.util.Map.of("kind", "List", "items", java.util.List.of(
+        java.util.Map.of("metadata", java.util.Map.of("name", "a"), "status", java.util.Map.of("phase", "Ready")),
+        java.util.Map.of("metadata", java.util.Map.of("name", "b"), "status", java.util.Map.of("phase", "Degraded"))));
+    assertThat(JsonPathTemplate.render("{.items[*].metadata.name}", list)).isEqualTo("a b");
+    assertThat(JsonPathTemplate.render("{.kind}: {.items[0].status.phase}{\"\\n\"}", list)).isEqualTo("List: Ready\n");
+    assertThat(JsonPathTemplate.render("{range .items[*]}{.metadata.name}={.status.phase}{\"\\n\"}{end}", list))
+        .isEqualTo("a=Ready\nb=Degraded\n");
+    assertThat(JsonPathTemplate.render("{.items[?(@.status.phase=='Degraded')].metadata.name}", list)).isEqualTo("b");
+    assertThat(JsonPathTemplate.render("{.nothing}", list)).isEmpty();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonPathTemplate.render("{range .items[*]}{.x}", list))
+        .hasMessageContaining("{range} without {end}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonPathTemplate.render("{.items[*", list))
+        .hasMessageContaining("unclosed {");
+    assertThat(Cli.run("get", "-o", "xml").err()).contains("-o xml: not a format").contains("jsonpath=TEMPLATE");
+  }
+
+  @Test
   void historyDescribesChangesInTheWordsPeoplePickARevisionBy() {
     var v1 = new HistoryCommand.Workload("a", "ghcr.io/nexus-cos/api:1.0.0", 2);
     assertThat(HistoryCommand.change(v1, new HistoryCommand.Workload("b", "ghcr.io/nexus-cos/api:1.1.0", 2)))

@@ -114,6 +114,8 @@ class OnlineCommandsIT {
     assertThat(list.get("items").findValuesAsText("name")).contains("conv");
     assertThat(run("get", "-o", "yaml", "--kubeconfig", kubeconfig).out()).contains("kind: \"List\"").contains("items:");
     assertThat(run("get", "-o", "name", "--kubeconfig", kubeconfig).out()).contains("nexusplatform/conv\n");
+    assertThat(run("get", "-o", "jsonpath={range .items[*]}{.metadata.name}:{.status.phase}{\"\\n\"}{end}",
+        "--kubeconfig", kubeconfig).out()).contains("conv:Ready\n");
     assertThat(run("get", "-o", "wide", "--kubeconfig", kubeconfig).out()).contains("NAMESPACES")
         .containsPattern("conv\\s+Ready.*false\\s+1\\s+conv-ns");
 
