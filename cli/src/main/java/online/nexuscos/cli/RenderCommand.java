@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import online.nexuscos.core.model.PlatformResolver;
 import online.nexuscos.core.render.PlatformRenderer;
-import online.nexuscos.core.validation.PlatformDocuments;
-import online.nexuscos.core.validation.SpecValidator;
-import online.nexuscos.core.validation.ValidationError;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,24 +42,19 @@ final class RenderCommand implements Callable<Integer> {
     List<HasMetadata> objects = new ArrayList<>();
     boolean invalid = false;
     for (Path file : files) {
-      List<NexusPlatform> platforms;
-      try {
-        platforms = PlatformDocuments.load(file);
-      } catch (PlatformDocuments.InvalidDocumentException e) {
-        err.println("error: " + e.getMessage());
+      Diagnosis.File diagnosis = Diagnosis.of(file);
+      if (diagnosis.unreadable() != null) {
+        err.println("error: " + diagnosis.unreadable());
         invalid = true;
         continue;
       }
-      for (NexusPlatform platform : platforms) {
-        List<ValidationError> errors = SpecValidator.validate(platform);
-        if (!errors.isEmpty()) {
+      for (Diagnosis.Document doc : diagnosis.documents()) {
+        if (doc.valid()) {
+          objects.addAll(PlatformRenderer.render(PlatformResolver.resolve(doc.platform())));
+        } else {
+          Diagnosis.report(err, doc);
           invalid = true;
-          err.println("error: " + file + ": platform " + platform.getMetadata().getName() + " is invalid ("
-              + errors.size() + " problem(s)):");
-          errors.forEach(e -> err.println("  " + e));
-          continue;
         }
-        objects.addAll(PlatformRenderer.render(PlatformResolver.resolve(platform)));
       }
     }
     if (invalid) {

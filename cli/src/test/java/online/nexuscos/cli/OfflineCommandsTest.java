@@ -56,6 +56,37 @@ class OfflineCommandsTest {
   }
 
   @Test
+  void validateAndRenderListTheSameProblemsAtOnceWithFileAndLine(@TempDir Path dir) throws IOException {
+    Path bad = Files.writeString(dir.resolve("bad.yaml"), """
+        apiVersion: platform.nexuscos.online/v1alpha1
+        kind: NexusPlatform
+        metadata: {name: bad}
+        spec:
+          version: "1.0.0"
+          imageRegistry: ghcr.io/nexus-cos
+          namespaces: [{name: a-ns}]
+          services:
+            - name: api
+              namespace: a-ns
+              port: 3000
+              dependsOn: [ghost]
+            - name: 9web
+              namespace: nowhere
+              port: 3001
+        """);
+    Cli.Result validate = Cli.run("validate", "-f", bad.toString());
+    Cli.Result render = Cli.run("render", "-f", bad.toString());
+    assertThat(validate.code()).isEqualTo(Nexusctl.EXIT_INVALID);
+    assertThat(render.code()).isEqualTo(Nexusctl.EXIT_INVALID);
+    assertThat(validate.err()).isEqualTo(render.err()).contains("3 problem(s)")
+        .contains(bad + ":13 spec.services[1].name: \"9web\" is not valid")
+        .contains(bad + ":14 spec.services[1].namespace: namespace nowhere is not declared")
+        .contains(bad + ":12 spec.services[0].dependsOn[0]: service ghost does not exist")
+        .doesNotContain("Exception");
+    assertThat(render.out()).as("nothing rendered from an invalid file").isEmpty();
+  }
+
+  @Test
   void jsonpathTemplatesReadAsKubectlReadsThem() {
     var list = java.util.Map.of("kind", "List", "items", java.util.List.of(
         java.util.Map.of("metadata", java.util.Map.of("name", "a"), "status", java.util.Map.of("phase", "Ready")),

@@ -71,7 +71,7 @@ class RenderCommandTest {
     Path file = Files.writeString(dir.resolve("typo.yaml"), yaml);
     Cli.Result r = run("render", "-f", file.toString());
     assertThat(r.code()).isEqualTo(Nexusctl.EXIT_INVALID);
-    assertThat(r.err()).contains("unknown field spec.services[0].replcas");
+    assertThat(r.err()).contains(file + ":15 spec.services[0].replcas: is not a known field").contains("replicas");
   }
 
   @Test

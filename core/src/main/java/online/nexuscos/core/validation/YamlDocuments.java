@@ -55,6 +55,64 @@ public final class YamlDocuments {
     return documents;
   }
 
+  /**
+   * For each non-empty document (as {@link #read} returns them, less empty mappings, which no
+   * reader turns into a platform), the 1-based line of every field, keyed by its path as validation names it
+   * ({@code spec.services[0].replicas}). Best effort: an empty list when the text cannot be composed.
+   */
+  public static List<java.util.Map<String, Integer>> fieldLines(String text) {
+    List<java.util.Map<String, Integer>> documents = new ArrayList<>();
+    try {
+      for (org.yaml.snakeyaml.nodes.Node node : yaml().composeAll(new java.io.StringReader(text))) {
+        if (node == null || (node instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar && scalar.getTag().equals(Tag.NULL))
+            || (node instanceof org.yaml.snakeyaml.nodes.MappingNode m && m.getValue().isEmpty())) {
+          continue; // read() skips null documents; the readers skip empty ones
+        }
+        java.util.Map<String, Integer> lines = new java.util.HashMap<>();
+        walk(node, "", lines, 0);
+        documents.add(lines);
+      }
+    } catch (YAMLException | IllegalArgumentException e) {
+      return List.of();
+    }
+    return documents;
+  }
+
+  private static void walk(org.yaml.snakeyaml.nodes.Node node, String path, java.util.Map<String, Integer> lines, int depth) {
+    if (depth > 64) {
+      return; // deeper than any field the validator names
+    }
+    if (node instanceof org.yaml.snakeyaml.nodes.MappingNode mapping) {
+      for (org.yaml.snakeyaml.nodes.NodeTuple tuple : mapping.getValue()) {
+        if (tuple.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode key) {
+          String child = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
+          lines.putIfAbsent(child, key.getStartMark().getLine() + 1);
+          walk(tuple.getValueNode(), child, lines, depth + 1);
+        }
+      }
+    } else if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode sequence) {
+      for (int i = 0; i < sequence.getValue().size(); i++) {
+        String child = path + "[" + i + "]";
+        lines.putIfAbsent(child, sequence.getValue().get(i).getStartMark().getLine() + 1);
+        walk(sequence.getValue().get(i), child, lines, depth + 1);
+      }
+    }
+  }
+
+  /** The line of {@code field}, or of its nearest enclosing field that the document has; null if none. */
+  public static Integer lineOf(java.util.Map<String, Integer> lines, String field) {
+    String f = field;
+    while (f != null && !f.isEmpty()) {
+      Integer line = lines.get(f);
+      if (line != null) {
+        return line;
+      }
+      int cut = Math.max(f.lastIndexOf('.'), f.lastIndexOf('['));
+      f = cut <= 0 ? null : f.substring(0, cut);
+    }
+    return null;
+  }
+
   private static Yaml yaml() {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(MAX_ALIASES);
