@@ -231,16 +231,21 @@ class FaultInjectionIT {
         .forEach(o -> desired.put(ChildKey.of(o), o.getMetadata().getAnnotations().get(Labels.DESIRED_HASH)));
     // Ready speaks of the services; the other children (an HPA removed while fencing) may follow in
     // the next reconciles: they must all be there, converged, within a few resyncs.
-    Map<ChildKey, String> actual = new HashMap<>();
+    // Polled in this thread and kept as a snapshot: a timeout then reports the last complete read
+    // (polling on awaitility's own thread could be cut off mid-read and report an empty map).
+    java.util.concurrent.atomic.AtomicReference<Map<ChildKey, String>> actual =
+        new java.util.concurrent.atomic.AtomicReference<>(Map.of());
     try {
-      await("objects converge").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-        actual.clear();
-        managed(client).forEach(o -> actual.put(ChildKey.of(o), o.getMetadata().getAnnotations() == null ? null
-            : o.getMetadata().getAnnotations().get(Labels.DESIRED_HASH)));
-        return actual.equals(desired);
-      });
+      await("objects converge").atMost(Duration.ofSeconds(30)).pollInSameThread().pollInterval(Duration.ofMillis(200))
+          .until(() -> {
+            Map<ChildKey, String> read = new HashMap<>();
+            managed(client).forEach(o -> read.put(ChildKey.of(o), o.getMetadata().getAnnotations() == null ? null
+                : o.getMetadata().getAnnotations().get(Labels.DESIRED_HASH)));
+            actual.set(read);
+            return read.equals(desired);
+          });
     } catch (org.awaitility.core.ConditionTimeoutException e) {
-      assertThat(actual).as("the platform's objects, by desired hash").isEqualTo(desired);
+      assertThat(actual.get()).as("the platform's objects, by desired hash").isEqualTo(desired);
     }
   }
 
