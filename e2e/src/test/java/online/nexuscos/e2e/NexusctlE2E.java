@@ -45,7 +45,8 @@ class NexusctlE2E {
     E2E.awaitPlatform(cluster, NAME, p -> Integer.valueOf(2).equals(p.getStatus().getStableRevision()));
     String history = cluster.nexusctl("history", NAME).ok().out();
     assertThat(history).as("the jar's own output, flushed").containsPattern("(?m)^REVISION\\s+CREATED")
-        .containsPattern("(?m)^2\\s+\\S+ ago\\s+api\\s+current, stable$").containsPattern("(?m)^1\\s+\\S+ ago\\s+api\\s+superseded$");
+        .containsPattern("(?m)^2\\s+\\S+ ago\\s+api: tag 1.0.0 -> 1.1.0\\s+current, stable$")
+        .containsPattern("(?m)^1\\s+\\S+ ago\\s+api: created\\s+superseded$");
 
     cluster.nexusctl("rollback", NAME, "--to-revision", "1", "--wait", "--timeout", "2m").ok();
     assertThat(E2E.image(cluster, "e2e-nexusctl", "api")).endsWith(":1.0.0");
