@@ -8,6 +8,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import online.nexuscos.core.Durations;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
+import online.nexuscos.platform.api.v1alpha1.RequestStatus;
+import online.nexuscos.platform.api.v1alpha1.RequestVerdict;
 
 /**
  * The declarative changes nexusctl makes (spec fields, request annotations), retried when the
@@ -36,6 +38,34 @@ final class Edits {
       }
     }
     throw new CliException("platform " + name + " kept changing under us (" + last.getMessage() + "); try again");
+  }
+
+  /** A fresh id for a one-shot request; the operator echoes it in status.lastRequest with its verdict. */
+  static String requestId() {
+    return java.util.UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** What nexusctl prints when it does not wait: the request is recorded, and how to follow it. */
+  static String recorded(String platform, String id) {
+    return "request " + id + " recorded; the operator answers in status.lastRequest. Follow it with: nexusctl status "
+        + platform + " --watch";
+  }
+
+  /**
+   * Waits for the operator's verdict on request {@code id} (status.lastRequest with that id); a
+   * refusal ends nexusctl with the operator's reason. Returns the acceptance, or null on timeout.
+   */
+  static RequestStatus awaitAnswer(KubeOptions kube, String name, String id, String timeout) throws InterruptedException {
+    RequestStatus answer = await(kube, name, timeout, p -> p.getStatus() == null || p.getStatus().getLastRequest() == null
+        || !id.equals(p.getStatus().getLastRequest().getId()) ? null : p.getStatus().getLastRequest());
+    if (answer == null) {
+      throw new CliException("the operator has not answered request " + id + " on platform " + name + " after " + timeout
+          + " (is it running? see nexusctl status " + name + ")");
+    }
+    if (answer.getVerdict() == RequestVerdict.Refused) {
+      throw new CliException("the operator refused (" + answer.getReason() + "): " + answer.getMessage());
+    }
+    return answer;
   }
 
   static void annotate(NexusPlatform p, String key, String value) {

@@ -52,7 +52,9 @@ final class FailbackCommand implements Callable<Integer> {
         out.println("platform/" + platform + ": already running on site " + site + "; nothing to do");
         return 0;
       }
+      String id = Edits.requestId();
       Edits.edit(kube, platform, x -> {
+        Edits.annotate(x, Labels.REQUEST_ID, id);
         Edits.annotate(x, Labels.FAILBACK, "true");
         if (force != null) {
           Edits.annotate(x, Labels.FAILOVER_FORCE, force);
@@ -60,7 +62,11 @@ final class FailbackCommand implements Callable<Integer> {
       });
       out.println("platform/" + platform + ": failback to site " + site + " requested");
       out.flush();
-      return wait ? awaitSite(kube, platform, site, timeout, out) : 0;
+      if (!wait) {
+        out.println(Edits.recorded(platform, id));
+        return 0;
+      }
+      return awaitSite(kube, platform, id, site, timeout, out);
     }
   }
 
@@ -74,14 +80,20 @@ final class FailbackCommand implements Callable<Integer> {
     }
   }
 
-  /** Waits until the platform runs on {@code site} with no failover under way; reports the last failover. */
-  static int awaitSite(KubeOptions kube, String platform, String site, String timeout, PrintWriter out)
+  /**
+   * Waits for the operator's verdict on request {@code id} (a refusal ends nexusctl with its reason),
+   * then until the platform runs on {@code site} with no failover under way; reports the last failover.
+   */
+  static int awaitSite(KubeOptions kube, String platform, String id, String site, String timeout, PrintWriter out)
       throws InterruptedException {
+    var answer = Edits.awaitAnswer(kube, platform, id, timeout);
+    out.println("platform/" + platform + ": " + answer.getMessage());
+    out.flush();
+    if (answer.getReason() == online.nexuscos.platform.api.v1alpha1.RequestReason.AlreadyOnSite) {
+      return 0;
+    }
     FailoverRecord record = Edits.await(kube, platform, timeout, p -> {
       var f = p.getStatus() == null ? null : p.getStatus().getFailover();
-      if (f != null && site.equals(f.getRefusedSite()) && f.getCurrent() == null) {
-        throw new CliException("the operator refused: " + f.getRefusalMessage());
-      }
       if (f == null || f.getCurrent() != null || !site.equals(f.getActiveSite()) || f.getHistory() == null
           || f.getHistory().isEmpty() || !site.equals(f.getHistory().get(0).getTo())) {
         return null;

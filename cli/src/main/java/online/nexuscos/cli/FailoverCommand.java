@@ -49,7 +49,9 @@ final class FailoverCommand implements Callable<Integer> {
         throw new CliException("platform " + platform + " already runs on site " + to
             + "; nothing to fail over (see nexusctl status " + platform + ")");
       }
+      String id = Edits.requestId();
       Edits.edit(kube, platform, x -> {
+        Edits.annotate(x, Labels.REQUEST_ID, id);
         Edits.annotate(x, Labels.FAILOVER_TO, to);
         if (reason != null) {
           Edits.annotate(x, Labels.FAILOVER_REASON, reason);
@@ -61,8 +63,12 @@ final class FailoverCommand implements Callable<Integer> {
       var out = spec.commandLine().getOut();
       out.println("platform/" + platform + ": failover to site " + to + " requested (home site stays "
           + p.getSpec().getFailover().getActiveSite() + ")");
+      if (!wait) {
+        out.println(Edits.recorded(platform, id));
+        return 0;
+      }
       out.flush();
-      return wait ? FailbackCommand.awaitSite(kube, platform, to, timeout, out) : 0;
+      return FailbackCommand.awaitSite(kube, platform, id, to, timeout, out);
     }
   }
 }

@@ -45,8 +45,10 @@ final class RollbackCommand implements Callable<Integer> {
       String platform = live.getMetadata().getName();
       refuseWhatIsKnownHere(live, HistoryCommand.revisions(kube, platform));
       String to = revision == null ? "previous" : revision.toString();
+      String id = Edits.requestId();
       Edits.edit(kube, platform, p -> {
         Edits.annotate(p, Labels.ROLLBACK_TO, to);
+        Edits.annotate(p, Labels.REQUEST_ID, id);
         if (services != null && !services.isEmpty()) {
           Edits.annotate(p, Labels.ROLLBACK_SERVICES, String.join(",", services));
         } else if (p.getMetadata().getAnnotations() != null) {
@@ -56,10 +58,13 @@ final class RollbackCommand implements Callable<Integer> {
       var out = spec.commandLine().getOut();
       out.println("platform/" + platform + ": rollback to revision " + to
           + (services == null || services.isEmpty() ? "" : " of " + String.join(", ", services)) + " requested");
-      out.flush();
       if (!wait) {
+        out.println(Edits.recorded(platform, id));
         return 0;
       }
+      out.flush();
+      out.println("platform/" + platform + ": " + Edits.awaitAnswer(kube, platform, id, timeout).getMessage());
+      out.flush();
       String verdict = Edits.await(kube, platform, timeout, RollbackCommand::outcome);
       if (verdict == null) {
         throw new CliException("rollback of " + platform + " not finished after " + timeout

@@ -230,6 +230,62 @@ class OnlineCommandsIT {
   }
 
   @Test
+  void operatorRefusalsEndWaitWithTheOperatorsReasonFromStatusLastRequest() throws Exception {
+    ready("verdict");
+    NexusPlatform withExtra = platform("verdict");
+    var extra = new online.nexuscos.platform.api.v1alpha1.ServiceSpec();
+    extra.setName("extra");
+    extra.setNamespace("verdict-ns");
+    extra.setPort(3002);
+    withExtra.getSpec().getServices().add(extra);
+    var nowhere = new online.nexuscos.platform.api.v1alpha1.SiteSpec();
+    nowhere.setName("tertiary");
+    var placement = new online.nexuscos.platform.api.v1alpha1.PlacementSpec();
+    placement.setNodeSelector(java.util.Map.of("topology.kubernetes.io/zone", "zone-nowhere"));
+    nowhere.setPlacement(placement);
+    withExtra.getSpec().getFailover().getSites().add(nowhere);
+    sandbox.apply(withExtra);
+    await().atMost(Duration.ofSeconds(30)).until(() -> Integer.valueOf(2).equals(live("verdict").getStatus().getStableRevision()));
+
+    // nexusctl cannot see that revision 1 lacks "extra" (it is in the spec): the operator refuses.
+    Cli.Result rollback = run("rollback", "verdict", "--to-revision", "1", "--service", "extra", "--wait", "--timeout", "30s",
+        "--kubeconfig", kubeconfig);
+    assertThat(rollback.code()).as(rollback.out()).isEqualTo(1);
+    assertThat(rollback.err()).contains("the operator refused (ServiceNotInRevision)")
+        .contains("the service is not in that revision");
+    assertThat(rollback.out()).doesNotContain("Ready at revision");
+    var lastRequest = live("verdict").getStatus().getLastRequest();
+    assertThat(lastRequest.getKind()).isEqualTo(online.nexuscos.platform.api.v1alpha1.RequestKind.Rollback);
+    assertThat(lastRequest.getVerdict()).isEqualTo(online.nexuscos.platform.api.v1alpha1.RequestVerdict.Refused);
+    assertThat(live("verdict").getMetadata().getAnnotations()).doesNotContainKeys(
+        online.nexuscos.core.model.Labels.ROLLBACK_TO, online.nexuscos.core.model.Labels.REQUEST_ID);
+
+    // A site with no Node: the operator's failover state machine refuses it.
+    Cli.Result failover = run("failover", "verdict", "--to", "tertiary", "--wait", "--timeout", "30s", "--kubeconfig", kubeconfig);
+    assertThat(failover.code()).as(failover.out()).isEqualTo(1);
+    assertThat(failover.err()).contains("the operator refused (SiteCannotRun)").contains("tertiary");
+    assertThat(live("verdict").getStatus().getFailover().getActiveSite()).isEqualTo("primary");
+
+    // Without --wait: the request is recorded, and the operator's answer follows in status.lastRequest.
+    Cli.Result recorded = run("rollback", "verdict", "--to-revision", "1", "--kubeconfig", kubeconfig);
+    assertThat(recorded.code()).as(recorded.err()).isZero();
+    var id = java.util.regex.Pattern.compile("request (\\w+) recorded").matcher(recorded.out());
+    assertThat(id.find()).as(recorded.out()).isTrue();
+    assertThat(recorded.out()).contains("nexusctl status verdict --watch");
+    var answer = await().atMost(Duration.ofSeconds(30)).until(() -> live("verdict").getStatus().getLastRequest(),
+        r -> r != null && id.group(1).equals(r.getId()));
+    assertThat(answer.getVerdict()).isEqualTo(online.nexuscos.platform.api.v1alpha1.RequestVerdict.Accepted);
+    assertThat(answer.getReason()).isEqualTo(online.nexuscos.platform.api.v1alpha1.RequestReason.RevisionRestored);
+
+    Cli.Result pause = run("pause", "verdict", "--wait", "--timeout", "30s", "--kubeconfig", kubeconfig);
+    assertThat(pause.code()).as(pause.err()).isZero();
+    assertThat(pause.out()).contains("platform/verdict: paused (phase Paused)");
+    Cli.Result resume = run("resume", "verdict", "--wait", "--timeout", "30s", "--kubeconfig", kubeconfig);
+    assertThat(resume.code()).as(resume.err()).isZero();
+    assertThat(resume.out()).contains("platform/verdict: resumed");
+  }
+
+  @Test
   void diffShowsWhatWouldChangeAndExitsOneOnlyWhenSomethingDoes() throws Exception {
     NexusPlatform p = ready("diffy");
     Path same = Files.writeString(dir.resolve("same.yaml"), yaml(platform("diffy")));

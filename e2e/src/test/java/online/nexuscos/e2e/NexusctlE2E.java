@@ -1,5 +1,8 @@
 package online.nexuscos.e2e;
 
+import online.nexuscos.core.model.Labels;
+import online.nexuscos.platform.api.v1alpha1.RequestReason;
+import online.nexuscos.platform.api.v1alpha1.RequestVerdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
@@ -50,6 +53,20 @@ class NexusctlE2E {
 
     cluster.nexusctl("rollback", NAME, "--to-revision", "1", "--wait", "--timeout", "2m").ok();
     assertThat(E2E.image(cluster, "e2e-nexusctl", "api")).endsWith(":1.0.0");
+    var accepted = cluster.platform(NAME).getStatus().getLastRequest();
+    assertThat(accepted.getVerdict()).isEqualTo(RequestVerdict.Accepted);
+    assertThat(accepted.getReason()).isEqualTo(RequestReason.RevisionRestored);
+    // A request nexusctl would refuse itself, made with kubectl: the operator's verdict is in the status,
+    // written before it removed the annotations (one patch carrying the resourceVersion it wrote).
+    cluster.kubectl("annotate", "nxp", NAME, Labels.ROLLBACK_TO + "=99", Labels.REQUEST_ID + "=e2e-refused").ok();
+    NexusPlatform refused = E2E.awaitPlatform(cluster, NAME, p -> p.getStatus().getLastRequest() != null
+        && "e2e-refused".equals(p.getStatus().getLastRequest().getId()) && (p.getMetadata().getAnnotations() == null
+        || !p.getMetadata().getAnnotations().containsKey(Labels.ROLLBACK_TO)));
+    assertThat(refused.getStatus().getLastRequest().getVerdict()).isEqualTo(RequestVerdict.Refused);
+    assertThat(refused.getStatus().getLastRequest().getReason()).isEqualTo(RequestReason.NoSuchRevision);
+    assertThat(refused.getMetadata().getAnnotations() == null ? java.util.Map.of() : refused.getMetadata().getAnnotations())
+        .doesNotContainKey(Labels.REQUEST_ID);
+    assertThat(refused.getSpec().getVersion()).as("nothing changed").isEqualTo("1.0.0");
 
     cluster.nexusctl("failover", NAME, "--to", "secondary", "--reason", "e2e drill", "--wait", "--timeout", "2m").ok();
     NexusPlatform moved = cluster.platform(NAME);

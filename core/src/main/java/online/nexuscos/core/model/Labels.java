@@ -67,6 +67,12 @@ public final class Labels {
    */
   public static final String FAILOVER_FORCE = PREFIX + "failover-force";
 
+  /**
+   * With a one-shot request (rollback-to, failover-to, failback): an id the operator copies into
+   * status.lastRequest with its verdict, so the requester can tell its answer from an older one.
+   */
+  public static final String REQUEST_ID = PREFIX + "request-id";
+
   /** Selector of every object any Nexus operator manages (what the informers watch). */
   public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + MANAGED_BY_VALUE;
 

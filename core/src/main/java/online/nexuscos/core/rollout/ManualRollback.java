@@ -12,6 +12,7 @@ import online.nexuscos.core.model.Labels;
 import online.nexuscos.platform.api.v1alpha1.NamespaceSpec;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatformSpec;
+import online.nexuscos.platform.api.v1alpha1.RequestReason;
 import online.nexuscos.platform.api.v1alpha1.ServiceSpec;
 
 /**
@@ -23,8 +24,13 @@ import online.nexuscos.platform.api.v1alpha1.ServiceSpec;
  */
 public final class ManualRollback {
 
-  /** The rolled-back platform (request annotations removed) and what was done, or an error. */
-  public record Result(NexusPlatform platform, String message, boolean ok) {}
+  /** The rolled-back platform (request annotations removed) and what was done, or why not. */
+  public record Result(NexusPlatform platform, String message, RequestReason reason) {
+    /** Whether the revision was written back. */
+    public boolean ok() {
+      return reason == RequestReason.RevisionRestored;
+    }
+  }
 
   private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
@@ -41,6 +47,7 @@ public final class ManualRollback {
     Map<String, String> annotations = new LinkedHashMap<>(next.getMetadata().getAnnotations());
     String to = java.util.Objects.toString(annotations.remove(Labels.ROLLBACK_TO), "").trim();
     String servicesValue = annotations.remove(Labels.ROLLBACK_SERVICES);
+    annotations.remove(Labels.REQUEST_ID);
     next.getMetadata().setAnnotations(annotations);
     List<String> services = servicesValue == null || servicesValue.isBlank() ? List.of()
         : Arrays.stream(servicesValue.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -49,7 +56,8 @@ public final class ManualRollback {
     String available = revisions.stream().map(r -> Integer.toString(r.number())).collect(Collectors.joining(", "));
     if (revision.isEmpty() || revision.get().spec() == null || revision.get().spec().getServices() == null) {
       return new Result(next, "rollback to revision " + to + " is not possible: no such revision (recorded: "
-          + (available.isEmpty() ? "none" : available) + "). Set " + Labels.ROLLBACK_TO + " to one of them.", false);
+          + (available.isEmpty() ? "none" : available) + "). Set " + Labels.ROLLBACK_TO + " to one of them.",
+          RequestReason.NoSuchRevision);
     }
     NexusPlatformSpec old = JSON.clone(wrap(revision.get().spec())).getSpec();
     List<String> notKept = RevisionStore.restoreEnv(old, platform.getSpec());
@@ -67,7 +75,8 @@ public final class ManualRollback {
         Optional<ServiceSpec> was = old.getServices().stream().filter(s -> name.equals(s.getName())).findFirst();
         if (was.isEmpty()) {
           return new Result(next, "rollback of service " + name + " to revision " + revision.get().number()
-              + " is not possible: the service is not in that revision. Name services it has.", false);
+              + " is not possible: the service is not in that revision. Name services it has.",
+              RequestReason.ServiceNotInRevision);
         }
         restoreService(spec, old, JSON.clone(was.get()));
       }
@@ -76,7 +85,8 @@ public final class ManualRollback {
     String what = services.isEmpty() ? "the whole platform" : "services " + String.join(", ", services);
     return new Result(next, "Restored revision " + revision.get().number() + " for " + what
         + " into the spec; rolling it out." + (notKept.isEmpty() ? "" : " Literal env values are not kept in"
-        + " revisions and these have no current value, so they are now empty: " + String.join(", ", notKept) + "."), true);
+        + " revisions and these have no current value, so they are now empty: " + String.join(", ", notKept) + "."),
+        RequestReason.RevisionRestored);
   }
 
   private static NexusPlatform wrap(NexusPlatformSpec spec) {

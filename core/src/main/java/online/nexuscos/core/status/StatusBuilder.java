@@ -52,6 +52,13 @@ public final class StatusBuilder {
     return status;
   }
 
+  /** The status as it was, with the operator's verdict on a one-shot request recorded. */
+  public NexusPlatformStatus answered(NexusPlatform platform, online.nexuscos.platform.api.v1alpha1.RequestStatus answer) {
+    NexusPlatformStatus status = CLONE.clone(previous(platform));
+    status.setLastRequest(answer);
+    return status;
+  }
+
   public NexusPlatformStatus invalid(NexusPlatform platform, List<ValidationError> errors) {
     NexusPlatformStatus old = previous(platform);
     NexusPlatformStatus status = copyObservations(old);
@@ -153,6 +160,7 @@ public final class StatusBuilder {
         rollout.rolledBack() != null ? rollout.rolledBack() : "The spec's revision is the one running.");
     failedOver(c, failover, platform.getSpec().getFailover() == null ? null : platform.getSpec().getFailover().getActiveSite());
     status.setFailover(failover);
+    status.setLastRequest(old.getLastRequest());
     status.setConditions(c.build());
     status.setPhase(
         paused ? Phase.Paused : degraded ? Phase.Degraded : ready ? Phase.Ready : Phase.Progressing);
@@ -259,6 +267,7 @@ public final class StatusBuilder {
     s.setFailedRevisionHash(old.getFailedRevisionHash());
     s.setRolloutStartedAt(old.getRolloutStartedAt());
     s.setFailover(old.getFailover());
+    s.setLastRequest(old.getLastRequest());
     return s;
   }
 

@@ -30,12 +30,15 @@ import online.nexuscos.core.rollout.ManualRollback;
 import online.nexuscos.core.rollout.RevisionStore;
 import online.nexuscos.core.status.ConditionType;
 import online.nexuscos.core.status.Conditions;
+import online.nexuscos.core.status.RequestAnswers;
 import online.nexuscos.core.status.StatusBuilder;
 import online.nexuscos.core.validation.SpecValidator;
 import online.nexuscos.core.validation.ValidationError;
 import online.nexuscos.platform.api.v1alpha1.DeletionPolicy;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatformStatus;
+import online.nexuscos.platform.api.v1alpha1.RequestReason;
+import online.nexuscos.platform.api.v1alpha1.RequestVerdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -164,7 +167,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
       next = statusBuilder.invalid(platform, errors);
     } else if (ManualRollback.requested(platform)) {
       counters.reconciled();
-      return rollbackRequested(platform, revisions);
+      return rollbackRequested(platform, revisions, context);
     } else {
       Convergence.Result result = new Convergence(applier, revisions, clock).run(platform, live, caches.nodes(),
           caches.podsOf(platform.getMetadata().getName()));
@@ -182,6 +185,11 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
           && next.getDesiredServices().equals(next.getReadyServices())) {
         untilDeadline = MIN_RECHECK; // all available: record the revision stable right away
       }
+      RequestAnswers.siteSwitch(platform.getMetadata().getAnnotations(),
+          platform.getSpec().getFailover() == null ? null : platform.getSpec().getFailover().getActiveSite(),
+          platform.getSpec().getFailover() == null || platform.getSpec().getFailover().getSites() == null ? List.of()
+              : platform.getSpec().getFailover().getSites().stream().map(x -> x.getName()).toList(),
+          next.getFailover(), Instant.now(clock)).ifPresent(next::setLastRequest);
       latest = dropFailbackRequest(platform);
       result.state().writeTo(next);
       if (!result.summary().rollingOut()) {
@@ -255,6 +263,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
         p.getMetadata().getAnnotations().remove(Labels.FAILOVER_REASON);
         p.getMetadata().getAnnotations().remove(Labels.FAILOVER_FORCE);
         p.getMetadata().getAnnotations().remove(Labels.FAILOVER_TO);
+        p.getMetadata().getAnnotations().remove(Labels.REQUEST_ID);
         return p;
       });
       edited.setStatus(platform.getStatus());
@@ -263,25 +272,52 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
     return platform;
   }
 
-  /** Writes the requested revision back into the spec (and drops the request), or reports why not. */
-  private UpdateControl<NexusPlatform> rollbackRequested(NexusPlatform platform, RevisionStore revisions) {
+  /**
+   * Writes the requested revision back into the spec and drops the request, or refuses it; either
+   * way the verdict goes to status.lastRequest first (a reconcile cut off after it answers again,
+   * the same way), then the spec and annotations are updated with optimistic locking.
+   */
+  private UpdateControl<NexusPlatform> rollbackRequested(NexusPlatform platform, RevisionStore revisions,
+      Context<NexusPlatform> context) {
     ManualRollback.Result result = ManualRollback.apply(platform, revisions.list(platform.getMetadata().getName()),
         platform.getStatus() == null ? null : platform.getStatus().getCurrentRevision());
-    if (result.ok()) {
-      List<ValidationError> problems = SpecValidator.validate(result.platform());
-      if (problems.isEmpty()) {
-        events.normal(platform, "RollbackRequested", result.message());
-      } else {
-        events.warning(platform, "RollbackFailed", "The restored spec would be invalid: " + problems.get(0)
-            + ". Roll back the whole platform, or edit the spec by hand.");
-        result.platform().setSpec(platform.getSpec());
-      }
-    } else {
-      events.warning(platform, "RollbackFailed", result.message());
-    }
     NexusPlatform updated = result.platform();
-    updated.setStatus(platform.getStatus());
-    return UpdateControl.patchResource(updated);
+    RequestReason reason = result.reason();
+    String message = result.message();
+    if (result.ok()) {
+      List<ValidationError> problems = SpecValidator.validate(updated);
+      if (!problems.isEmpty()) {
+        reason = RequestReason.RestoredSpecInvalid;
+        message = "The restored spec would be invalid: " + problems.get(0)
+            + ". Roll back the whole platform, or edit the spec by hand.";
+        updated.setSpec(platform.getSpec());
+      }
+    }
+    var answer = RequestAnswers.rollback(platform.getMetadata().getAnnotations(), reason, message, Instant.now(clock));
+    try {
+      NexusPlatform written = StatusWriter.writeAndGet(platform, statusBuilder.answered(platform, answer), context);
+      // A JSON patch carrying the resourceVersion just written: refused with 409 if anyone wrote since.
+      var ops = List.of(
+          java.util.Map.of("op", "add", "path", "/metadata/resourceVersion", "value", written.getMetadata().getResourceVersion()),
+          java.util.Map.of("op", "add", "path", "/metadata/annotations", "value", updated.getMetadata().getAnnotations()),
+          java.util.Map.of("op", "add", "path", "/spec", "value", updated.getSpec()));
+      client.resources(NexusPlatform.class).withName(platform.getMetadata().getName())
+          .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON),
+              client.getKubernetesSerialization().asJson(ops));
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        throw e;
+      }
+      LOG.info("Platform {} changed while its rollback request was answered; answering again from the latest version",
+          platform.getMetadata().getName());
+      return UpdateControl.<NexusPlatform>noUpdate().rescheduleAfter(MIN_RECHECK);
+    }
+    if (answer.getVerdict() == RequestVerdict.Accepted) {
+      events.normal(platform, "RollbackRequested", message);
+    } else {
+      events.warning(platform, "RollbackFailed", message);
+    }
+    return UpdateControl.noUpdate();
   }
 
   @Override

@@ -25,15 +25,19 @@ final class StatusWriter {
    * unless it equals the status it has; true when it wrote.
    */
   static boolean write(NexusPlatform platform, NexusPlatformStatus next, Context<NexusPlatform> context) {
+    return writeAndGet(platform, next, context) != platform;
+  }
+
+  /** As {@link #write}, returning the platform as written (or {@code platform} itself when unchanged). */
+  static NexusPlatform writeAndGet(NexusPlatform platform, NexusPlatformStatus next, Context<NexusPlatform> context) {
     NexusPlatformStatus previous = platform.getStatus();
     boolean repair = platform.getUnreadableFields().keySet().stream().anyMatch(f -> f.startsWith("status"));
     if (previous != null && !repair && JSON.valueToTree(previous).equals(JSON.valueToTree(next))) {
-      return false;
+      return platform;
     }
-    PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(platform, context, p -> {
+    return PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(platform, context, p -> {
       p.setStatus(next);
       return p;
     });
-    return true;
   }
 }

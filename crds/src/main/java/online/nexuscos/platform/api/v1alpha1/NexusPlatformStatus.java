@@ -60,6 +60,9 @@ public class NexusPlatformStatus {
   @JsonPropertyDescription("Active site and failovers.")
   private FailoverStatus failover;
 
+  @JsonPropertyDescription("The operator's verdict on the last one-shot request (rollback, failover, failback).")
+  private RequestStatus lastRequest;
+
   public Long getObservedGeneration() {
     return observedGeneration;
   }
@@ -186,5 +189,13 @@ public class NexusPlatformStatus {
 
   public void setFailover(FailoverStatus failover) {
     this.failover = failover;
+  }
+
+  public RequestStatus getLastRequest() {
+    return lastRequest;
+  }
+
+  public void setLastRequest(RequestStatus lastRequest) {
+    this.lastRequest = lastRequest;
   }
 }
