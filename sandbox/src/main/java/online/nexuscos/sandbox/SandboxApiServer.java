@@ -3,7 +3,7 @@ package online.nexuscos.sandbox;
 import online.nexuscos.core.KubeConfigs;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.mockwebserver.internal.MockDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -40,7 +40,23 @@ public final class SandboxApiServer implements AutoCloseable {
 
   public SandboxApiServer() {
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-    KubernetesMixedDispatcher crud = new KubernetesMixedDispatcher(responses);
+    // As fabric8's KubernetesMixedDispatcher (expectations first, then CRUD), with watches that
+    // resume from a resourceVersion as a real API server's do (ResumingWatchDispatcher).
+    MockDispatcher expectations = new MockDispatcher(responses);
+    ResumingWatchDispatcher store = new ResumingWatchDispatcher();
+    Dispatcher crud = new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        Queue<ServerResponse> queue = responses.get(new io.fabric8.mockwebserver.internal.SimpleRequest(
+            io.fabric8.mockwebserver.dsl.HttpMethod.valueOf(request.getMethod()), request.getPath()));
+        return queue != null && !queue.isEmpty() ? expectations.dispatch(request) : store.dispatch(request);
+      }
+
+      @Override
+      public void shutdown() {
+        store.shutdown();
+      }
+    };
     Discovery[] discovery = new Discovery[1];
     Dispatcher front = new Dispatcher() {
       @Override
