@@ -14,8 +14,6 @@ import online.nexuscos.core.model.ChildKind;
 import online.nexuscos.core.model.Labels;
 import online.nexuscos.core.model.PlatformResolver;
 import online.nexuscos.core.render.PlatformRenderer;
-import online.nexuscos.core.validation.PlatformDocuments;
-import online.nexuscos.core.validation.SpecValidator;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "diff", mixinStandardHelpOptions = true,
     description = {"Show what the operator would change on the live cluster for the platforms in FILE,",
         "as a unified diff per object (created, updated, deleted), using the operator's own render and",
-        "comparison. Exit code 0: no changes, 1: changes, 2: error (as kubectl diff)."})
+        "comparison. FILE is read and checked as validate reads it: any problem is listed as FILE:LINE field:",
+        "problem (fix), and nothing is compared. Exit code 0: no changes, 1: changes, 2: error (as kubectl diff)."})
 final class DiffCommand implements Callable<Integer> {
 
   /** Made when diff runs, not when picocli builds the command tree (every command's start-up pays for that). */
@@ -53,20 +52,21 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   private int diff() {
-    List<NexusPlatform> platforms;
-    try {
-      platforms = PlatformDocuments.load(file);
-    } catch (PlatformDocuments.InvalidDocumentException e) {
-      throw new CliException(e.getMessage());
+    // The same reader and checks as validate and render: every problem at once, FILE:LINE field: problem (fix).
+    Diagnosis.File diagnosis = Diagnosis.of(file);
+    if (diagnosis.unreadable() != null) {
+      throw new CliException(diagnosis.unreadable());
     }
+    if (!diagnosis.valid()) {
+      var err = spec.commandLine().getErr();
+      diagnosis.documents().stream().filter(d -> !d.valid()).forEach(d -> Diagnosis.report(err, d));
+      err.flush();
+      throw new CliException("nothing compared: fix the problems above (nexusctl validate -f " + file + " lists them too)");
+    }
+    List<NexusPlatform> platforms = diagnosis.documents().stream().map(Diagnosis.Document::platform).toList();
     var out = spec.commandLine().getOut();
     int changes = 0;
     for (NexusPlatform p : platforms) {
-      var errors = SpecValidator.validate(p);
-      if (!errors.isEmpty()) {
-        throw new CliException("platform " + p.getMetadata().getName() + " is invalid: " + errors.get(0)
-            + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more; run nexusctl validate)" : ""));
-      }
       String name = p.getMetadata().getName();
       NexusPlatform live = kube.client().resources(NexusPlatform.class).withName(name).get();
       String site = live != null && live.getStatus() != null && live.getStatus().getFailover() != null

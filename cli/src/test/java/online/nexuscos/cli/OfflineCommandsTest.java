@@ -84,6 +84,25 @@ class OfflineCommandsTest {
         .contains(bad + ":12 spec.services[0].dependsOn[0]: service ghost does not exist")
         .doesNotContain("Exception");
     assertThat(render.out()).as("nothing rendered from an invalid file").isEmpty();
+
+    // diff reads the same way, before it asks any cluster (this kubeconfig's server does not exist).
+    Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: c, cluster: {server: "http://127.0.0.1:9"}}]
+        users: [{name: u, user: {token: t}}]
+        contexts: [{name: x, context: {cluster: c, user: u}}]
+        current-context: x
+        """);
+    Cli.Result diff = Cli.run("diff", "-f", bad.toString(), "--kubeconfig", kubeconfig.toString());
+    assertThat(diff.code()).as("diff's error exit, as kubectl diff").isEqualTo(Nexusctl.EXIT_USAGE);
+    assertThat(diff.err()).startsWith(validate.err()).contains("nothing compared: fix the problems above")
+        .doesNotContain("Exception");
+    for (Path file : new Path[] {Files.writeString(dir.resolve("empty.yaml"), "")}) {
+      Cli.Result empty = Cli.run("diff", "-f", file.toString(), "--kubeconfig", kubeconfig.toString());
+      assertThat(empty.code()).isEqualTo(Nexusctl.EXIT_USAGE);
+      assertThat(empty.err()).contains(file + ": contains no NexusPlatform");
+    }
   }
 
   @Test
