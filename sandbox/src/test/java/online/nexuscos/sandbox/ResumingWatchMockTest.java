@@ -121,10 +121,42 @@ class ResumingWatchMockTest {
     }
   }
 
+  @Test
+  void anInformerWhoseFirstWatchIsRefusedWatchesAgainAndSeesLaterDeletions() {
+    client.resource(map("gone", "a")).create();
+    WatchBreaker breaker = new WatchBreaker();
+    breaker.refuseWatches(true);
+    breaker.refuseWith(410);
+    server.setFaultPolicy(breaker);
+    var informer = client.configMaps().inNamespace("ns").runnableInformer(0);
+    // As JOSDK sets it with stopOnInformerErrorDuringStartup(false): retry whatever failed.
+    informer.exceptionHandler((started, t) -> !io.fabric8.kubernetes.client.informers.ExceptionHandler.isDeserializationException(t));
+    informer.start();
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> breaker.refused() > 0);
+      breaker.refuseWatches(false);
+      await().atMost(Duration.ofSeconds(30)).until(informer::isWatching);
+      client.configMaps().inNamespace("ns").withName("gone").delete();
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(informer.getStore().list()).isEmpty());
+    } finally {
+      informer.close();
+    }
+  }
+
   /** Closes the open watches on demand, and refuses new ones (500) while told to. */
   private static final class WatchBreaker implements FaultPolicy {
     private final List<io.fabric8.mockwebserver.http.WebSocket> open = new CopyOnWriteArrayList<>();
     private volatile boolean refuse;
+    private volatile int code = 500;
+    private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+
+    void refuseWith(int code) {
+      this.code = code;
+    }
+
+    int refused() {
+      return refused.get();
+    }
 
     void refuseWatches(boolean refuse) {
       this.refuse = refuse;
@@ -142,8 +174,9 @@ class ResumingWatchMockTest {
         return serve.get();
       }
       if (refuse) {
-        return new io.fabric8.mockwebserver.http.MockResponse().setResponseCode(500)
-            .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":500}");
+        refused.incrementAndGet();
+        return new io.fabric8.mockwebserver.http.MockResponse().setResponseCode(code)
+            .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":" + code + "}");
       }
       var response = serve.get();
       var watch = response.getWebSocketListener();

@@ -38,7 +38,6 @@ final class SeededFaults implements FaultPolicy {
   private final double fraction;
   private final Consumer<String> onKill;
   private final Set<String> dead = ConcurrentHashMap.newKeySet();
-  private final Set<String> firstWatches = ConcurrentHashMap.newKeySet();
   private final Map<Fault, AtomicInteger> counts = new ConcurrentSkipListMap<>();
   private final List<String> kills = new ArrayList<>();
   private final ScheduledExecutorService dropper = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -88,11 +87,9 @@ final class SeededFaults implements FaultPolicy {
     }
     boolean write = !"GET".equals(request.getMethod());
     boolean watch = request.getPath().contains("watch=true");
-    // An informer's first watch is never refused: with fabric8 7.5.2 an informer whose first watch
-    // is refused (410) does not watch again, and its cache goes stale for good (found by this
-    // suite; see docs/testing.md, "Known"). Later watches of the same informer are fair game.
-    boolean firstWatch = watch && firstWatches.add(agent + " " + request.getPath().replaceAll("resourceVersion=[^&]*", ""));
-    Decision d = decide(agent, write, watch, firstWatch);
+    // Any watch may be refused, an informer's first included (it lists again and watches; the
+    // sandbox server resumes watches as a real one does, ResumingWatchMockTest).
+    Decision d = decide(agent, write, watch);
     return switch (d) {
       case SERVE -> serve.get();
       case KILL_BEFORE -> status(503, "ServiceUnavailable", "the operator incarnation was killed");
@@ -120,7 +117,7 @@ final class SeededFaults implements FaultPolicy {
 
   private enum Decision { SERVE, KILL_BEFORE, KILL_AFTER, SERVER_ERROR, CONFLICT, LOST_RESPONSE, WATCH_REFUSED, WATCH_DROPPED }
 
-  private synchronized Decision decide(String agent, boolean write, boolean watch, boolean firstWatch) {
+  private synchronized Decision decide(String agent, boolean write, boolean watch) {
     if (write && ++phaseWrites == killAt) {
       dead.add(agent);
       boolean landed = random.nextBoolean();
@@ -134,7 +131,7 @@ final class SeededFaults implements FaultPolicy {
     }
     Decision d;
     if (watch) {
-      d = random.nextBoolean() && !firstWatch ? Decision.WATCH_REFUSED : Decision.WATCH_DROPPED;
+      d = random.nextBoolean() ? Decision.WATCH_REFUSED : Decision.WATCH_DROPPED;
     } else if (write) {
       d = switch (random.nextInt(3)) {
         case 0 -> Decision.SERVER_ERROR;
