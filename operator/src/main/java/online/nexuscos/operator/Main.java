@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import online.nexuscos.operator.health.HealthServer;
+import online.nexuscos.operator.metrics.OperatorMetrics;
 import online.nexuscos.operator.health.OperatorHealth;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import org.slf4j.Logger;
@@ -87,11 +88,13 @@ public final class Main implements Callable<Integer> {
     OperatorSettings settings = settings();
     Set<String> namespaces = settings.watchNamespaces();
 
-    KubernetesClient client = KubeConfigs.client(config());
+    OperatorMetrics metrics = new OperatorMetrics(CollectorRegistry.defaultRegistry);
+    KubernetesClient client = metrics.countWrites(new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+        .withConfig(config()).withKubernetesSerialization(KubeConfigs.lenientSerialization())).build();
     if (!crdInstalled(client)) {
       return 3;
     }
-    NexusOperator operator = NexusOperator.create(client, settings, Clock.systemUTC());
+    NexusOperator operator = NexusOperator.create(client, settings, Clock.systemUTC(), metrics);
     HealthServer health = metricsPort == 0 ? null : startHealthServer(operator);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -111,9 +114,9 @@ public final class Main implements Callable<Integer> {
   }
 
   private HealthServer startHealthServer(NexusOperator operator) throws IOException {
-    DefaultExports.initialize();
+    DefaultExports.register(operator.metrics().registry());
     HealthServer server = HealthServer.start(metricsPort, operator::health,
-        new OperatorHealth(Clock.systemUTC(), OperatorHealth.DEFAULT_STUCK_AFTER), CollectorRegistry.defaultRegistry);
+        new OperatorHealth(Clock.systemUTC(), OperatorHealth.DEFAULT_STUCK_AFTER), operator.metrics().registry());
     LOG.info("Serving /metrics, /healthz and /readyz on port {}", server.port());
     return server;
   }

@@ -16,6 +16,7 @@ import io.javaoperatorsdk.operator.health.InformerWrappingEventSourceHealthIndic
 import io.javaoperatorsdk.operator.health.Status;
 import java.util.Map;
 import online.nexuscos.operator.health.HealthSnapshot;
+import online.nexuscos.operator.metrics.OperatorMetrics;
 import java.util.concurrent.atomic.AtomicBoolean;
 import online.nexuscos.operator.reconciler.NexusPlatformReconciler;
 import online.nexuscos.operator.reconciler.ReconcileCounters;
@@ -36,8 +37,11 @@ public final class NexusOperator implements AutoCloseable {
   private final boolean leaderElection;
   private final AtomicBoolean leading;
 
+  private final OperatorMetrics metrics;
+
   private NexusOperator(Operator operator, NexusPlatformReconciler reconciler, AtomicBoolean stopping,
-      boolean leaderElection, AtomicBoolean leading) {
+      boolean leaderElection, AtomicBoolean leading, OperatorMetrics metrics) {
+    this.metrics = metrics;
     this.operator = operator;
     this.reconciler = reconciler;
     this.stopping = stopping;
@@ -48,13 +52,21 @@ public final class NexusOperator implements AutoCloseable {
   /** How long start waits for an informer's first list before starting the controller anyway. */
   static final java.time.Duration CACHE_SYNC_TIMEOUT = java.time.Duration.ofSeconds(15);
 
+  /** An operator with metrics of its own (a fresh registry), as tests and the sandbox's short-lived ones use. */
   public static NexusOperator create(KubernetesClient client, OperatorSettings settings, Clock clock) {
+    return create(client, settings, clock, new OperatorMetrics(new io.prometheus.client.CollectorRegistry()));
+  }
+
+  /** An operator counting into {@code metrics} (build its client with {@link OperatorMetrics#countWrites} too). */
+  public static NexusOperator create(KubernetesClient client, OperatorSettings settings, Clock clock,
+      OperatorMetrics metrics) {
     AtomicBoolean stopping = new AtomicBoolean();
     AtomicBoolean leading = new AtomicBoolean();
     Operator operator =
         new Operator(
             o -> {
               o.withKubernetesClient(client)
+                  .withMetrics(metrics.josdk())
                   .withCloseClientOnStop(false)
                   // Plain create/update/JSON patch: the write path the tests exercise is the one
                   // used on real clusters (see docs/design.md, "Write path").
@@ -90,9 +102,9 @@ public final class NexusOperator implements AutoCloseable {
               }
             });
     NexusPlatformReconciler reconciler =
-        new NexusPlatformReconciler(client, clock, settings);
+        new NexusPlatformReconciler(client, clock, settings, metrics);
     operator.register(reconciler, c -> c.withReconciliationMaxInterval(settings.resyncPeriod()));
-    return new NexusOperator(operator, reconciler, stopping, settings.leaderElection(), leading);
+    return new NexusOperator(operator, reconciler, stopping, settings.leaderElection(), leading, metrics);
   }
 
   /** A copy (as JOSDK makes before each reconcile) that keeps what the reader could not read. */
@@ -118,6 +130,11 @@ public final class NexusOperator implements AutoCloseable {
         new Thread(() -> System.exit(1), "lost-lease-exit").start();
       }
     }, leader -> LOG.info("Leader is now {}", leader));
+  }
+
+  /** What this operator counts; its registry is what {@code /metrics} serves. */
+  public OperatorMetrics metrics() {
+    return metrics;
   }
 
   public void start() {

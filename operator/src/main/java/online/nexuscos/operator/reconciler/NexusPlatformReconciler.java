@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import online.nexuscos.operator.OperatorSettings;
+import online.nexuscos.operator.metrics.OperatorMetrics;
 import online.nexuscos.core.Timestamps;
 import online.nexuscos.core.apply.Applier;
 import online.nexuscos.core.apply.ApplyReport;
@@ -75,8 +76,9 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
    * @param settings the namespaces watched (empty: all) and reserved, and the resync period (the
    *     controller's maximum reconciliation interval; a reschedule replaces it)
    */
-  public NexusPlatformReconciler(KubernetesClient client, Clock clock, OperatorSettings settings) {
+  public NexusPlatformReconciler(KubernetesClient client, Clock clock, OperatorSettings settings, OperatorMetrics metrics) {
     this.client = client;
+    this.metrics = metrics;
     this.clock = clock;
     this.applier = new Applier(client);
     this.statusBuilder = new StatusBuilder(clock);
@@ -85,6 +87,8 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
     this.reservedNamespaces = settings.reservedNamespaces();
     this.resyncPeriod = settings.resyncPeriod();
   }
+
+  private final OperatorMetrics metrics;
 
   public ReconcileCounters counters() {
     return counters;
@@ -212,6 +216,12 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
     // Decisions (a failover started, a rollback, a condition turned) are announced once the status
     // that records them is written: a reconcile cut off before that decides again and says it then,
     // so an Event is never sent for a decision the cluster does not hold, nor twice for one it does.
+    metrics.platforms().observe(platform.getMetadata().getName(), next, sites(platform));
+    if (notices.stream().anyMatch(n -> "FailoverStarted".equals(n.reason())) && next.getFailover() != null
+        && next.getFailover().getCurrent() != null) {
+      var started = next.getFailover().getCurrent();
+      metrics.failover(started.getFrom(), started.getTo(), String.valueOf(started.getTrigger()));
+    }
     notices.forEach(n -> {
       if (n.warning()) {
         events.warning(platform, n.reason(), n.message());
@@ -233,6 +243,12 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
       recheck = recheck == null || atDeadline.compareTo(recheck) < 0 ? atDeadline : recheck;
     }
     return recheck == null || recheck.compareTo(resyncPeriod) >= 0 ? control : control.rescheduleAfter(recheck);
+  }
+
+  private static List<String> sites(NexusPlatform platform) {
+    var failover = platform.getSpec() == null ? null : platform.getSpec().getFailover();
+    return failover == null || failover.getSites() == null ? List.of()
+        : failover.getSites().stream().map(s -> s.getName()).toList();
   }
 
   /** When an unhealthy active site's grace period ends (an automatic failover may be due then). */
@@ -313,6 +329,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
       return UpdateControl.<NexusPlatform>noUpdate().rescheduleAfter(MIN_RECHECK);
     }
     if (answer.getVerdict() == RequestVerdict.Accepted) {
+      metrics.rollback(OperatorMetrics.RollbackReason.Requested);
       events.normal(platform, "RollbackRequested", message);
     } else {
       events.warning(platform, "RollbackFailed", message);
@@ -331,6 +348,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
             ? DeletionPolicy.Retain
             : platform.getSpec().getDeletionPolicy();
     if (policy == DeletionPolicy.Retain) {
+      metrics.platforms().forget(name);
       events.normal(platform, "Retained",
           "Platform deleted with deletionPolicy Retain: its namespaces and workloads keep running, unmanaged. "
               + "Apply a platform named " + name + " again to manage them.");
@@ -343,6 +361,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
       events.warning(platform, "DeleteFailed", report.failures().get(0).describe() + " (will retry)");
       return DeleteControl.noFinalizerRemoval().rescheduleAfter(RETRY_AFTER);
     }
+    metrics.platforms().forget(name);
     events.normal(platform, "Deleted", "deletionPolicy Delete: removed " + report.deleted().size()
         + " objects the platform created.");
     return DeleteControl.defaultDelete();
@@ -400,6 +419,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
       NexusPlatformStatus next) {
     var after = next.getConditions();
     if (Conditions.newlyTrue(before, after, ConditionType.INVALID_SPEC)) {
+      metrics.invalidSpec();
       events.warning(platform, ConditionType.Reason.VALIDATION_FAILED,
           Conditions.find(after, ConditionType.INVALID_SPEC).orElseThrow().getMessage());
     }
@@ -408,6 +428,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
       events.warning(platform, degraded.getReason(), degraded.getMessage());
     }
     if (Conditions.newlyTrue(before, after, ConditionType.ROLLED_BACK)) {
+      metrics.rollback(OperatorMetrics.RollbackReason.RolloutFailed);
       events.warning(platform, "RolledBack", Conditions.find(after, ConditionType.ROLLED_BACK).orElseThrow().getMessage());
     }
     if (Conditions.newlyTrue(before, after, ConditionType.READY)) {

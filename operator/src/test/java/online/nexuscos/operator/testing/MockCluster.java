@@ -27,6 +27,8 @@ public final class MockCluster implements AutoCloseable {
   private final KubernetesMockServer server;
   private final RequestLog log;
   private final KubernetesClient operatorClient;
+  private final online.nexuscos.operator.metrics.OperatorMetrics metrics =
+      new online.nexuscos.operator.metrics.OperatorMetrics(new io.prometheus.client.CollectorRegistry());
   private final KubernetesClient client;
 
   public MockCluster() {
@@ -34,12 +36,12 @@ public final class MockCluster implements AutoCloseable {
     log = new RequestLog(new KubernetesMixedDispatcher(responses));
     server = new KubernetesMockServer(new Context(), new MockWebServer(), responses, log, false);
     server.init();
-    operatorClient = server.createClient(b -> b.editOrNewConfig()
+    operatorClient = server.createClient(b -> metrics.countWrites(b.editOrNewConfig()
         .withUserAgent(OPERATOR_AGENT)
         .withRequestRetryBackoffLimit(0)
         .withNamespace("default")
         .endConfig()
-        .withKubernetesSerialization(online.nexuscos.core.KubeConfigs.lenientSerialization())); // as Main reads
+        .withKubernetesSerialization(online.nexuscos.core.KubeConfigs.lenientSerialization()))); // as Main builds it
     client = client(TEST_AGENT);
     allowLeases();
     try (InputStream crd = MockCluster.class.getClassLoader().getResourceAsStream(CRD_RESOURCE)) {
@@ -69,6 +71,11 @@ public final class MockCluster implements AutoCloseable {
         .withRequestRetryBackoffLimit(0)
         .withNamespace("default")
         .endConfig());
+  }
+
+  /** The metrics the operator under test counts into (its client counts its writes there). */
+  public online.nexuscos.operator.metrics.OperatorMetrics metrics() {
+    return metrics;
   }
 
   /** The client the operator under test uses. */

@@ -32,7 +32,7 @@ public final class OperatorHarness implements AutoCloseable, org.junit.jupiter.a
   }
 
   public OperatorHarness(OperatorSettings settings) {
-    operator = NexusOperator.create(cluster.operatorClient(), settings, Clock.systemUTC());
+    operator = NexusOperator.create(cluster.operatorClient(), settings, Clock.systemUTC(), cluster.metrics());
     operator.start();
   }
 
