@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 import online.nexuscos.operator.NexusOperator;
+import online.nexuscos.operator.metrics.OperatorMetrics;
 import online.nexuscos.operator.OperatorSettings;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import online.nexuscos.platform.api.v1alpha1.Phase;
@@ -28,6 +29,8 @@ public final class Sandbox implements AutoCloseable {
   private final SimulatedKubelet kubelet;
   private final SandboxOptions options;
   private NexusOperator operator;
+  /** One set of metrics for the sandbox's life: operator incarnations count on where the last one stopped. */
+  private final OperatorMetrics metrics = new OperatorMetrics(new io.prometheus.client.CollectorRegistry());
   private KubernetesClient incarnationClient;
 
   private Sandbox(SandboxOptions options) {
@@ -39,7 +42,7 @@ public final class Sandbox implements AutoCloseable {
     garbageCollector.start();
     kubelet = new SimulatedKubelet(controllersClient, Clock.systemUTC(), options.readyDelay());
     kubelet.start(options.zones(), options.nodesPerZone());
-    operatorClient = apiServer.client(OPERATOR_AGENT);
+    operatorClient = apiServer.client(OPERATOR_AGENT, metrics::countWrites);
     startOperator();
   }
 
@@ -56,7 +59,10 @@ public final class Sandbox implements AutoCloseable {
     if (operator != null) {
       throw new IllegalStateException("the operator is running; stop it first");
     }
-    incarnationClient = apiServer.client(userAgent, tweak);
+    incarnationClient = apiServer.client(userAgent, b -> {
+      tweak.accept(b);
+      metrics.countWrites(b);
+    });
     start(incarnationClient);
   }
 
@@ -65,7 +71,7 @@ public final class Sandbox implements AutoCloseable {
       throw new IllegalStateException("the operator is running; stop it first");
     }
     operator = NexusOperator.create(client,
-        OperatorSettings.defaults().withResyncPeriod(options.resyncPeriod()), Clock.systemUTC());
+        OperatorSettings.defaults().withResyncPeriod(options.resyncPeriod()), Clock.systemUTC(), metrics);
     operator.start();
   }
 
@@ -125,6 +131,11 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /** The running operator (null while stopped). */
+  /** What the sandbox's operator counts (its /metrics, with --metrics-port). */
+  public OperatorMetrics metrics() {
+    return metrics;
+  }
+
   public synchronized NexusOperator operator() {
     return operator;
   }

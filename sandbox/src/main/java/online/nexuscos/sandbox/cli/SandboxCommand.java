@@ -84,6 +84,11 @@ public final class SandboxCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "Show the operator's and the libraries' logs (INFO).")
   boolean verbose;
 
+  @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "-1",
+      description = {"Serve the operator's /metrics, /healthz and /readyz on this port (0: a free one,",
+          "printed; default: off), as the operator's --metrics-port does, e.g. for a local Prometheus."})
+  int metricsPort;
+
   @Option(names = "--until-ready", description = "Exit 0 once every platform is Ready (non-zero on timeout).")
   boolean untilReady;
 
@@ -169,6 +174,14 @@ public final class SandboxCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       sandbox.apiServer().writeKubeconfig(config);
+      if (metricsPort >= 0) {
+        var health = online.nexuscos.operator.health.HealthServer.start(metricsPort, () -> sandbox.operator().health(),
+            new online.nexuscos.operator.health.OperatorHealth(java.time.Clock.systemUTC(),
+                online.nexuscos.operator.health.OperatorHealth.DEFAULT_STUCK_AFTER),
+            sandbox.metrics().registry());
+        io.prometheus.client.hotspot.DefaultExports.register(sandbox.metrics().registry());
+        out.println("metrics:    http://localhost:" + health.port() + "/metrics (also /healthz, /readyz)");
+      }
       out.println("Sandbox (a stand-in for a cluster: fabric8 mock API server + simulated controllers) at "
           + sandbox.apiServer().url());
       out.println("kubeconfig: " + config);
