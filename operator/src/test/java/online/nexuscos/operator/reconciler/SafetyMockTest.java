@@ -56,6 +56,7 @@ class SafetyMockTest {
         .as("only the status patch and one event")
         .allMatch(e -> e.path().contains("/nexusplatforms/bad/status") || e.path().contains("/events"));
     assertThat(warningEvents("bad")).hasSize(1);
+    assertThat(warningEvents("bad").get(0).getCount()).as("announced once").isEqualTo(1);
     assertThat(client.apps().deployments().inNamespace("bad-auth").withName("auth-service").get()
         .getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).endsWith(":1.0.0");
   }
