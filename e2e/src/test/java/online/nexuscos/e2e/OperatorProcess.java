@@ -67,6 +67,11 @@ final class OperatorProcess implements AutoCloseable {
     return identity;
   }
 
+  /** The port of its /metrics, /healthz and /readyz. */
+  int metricsPort() {
+    return metricsPort;
+  }
+
   /** GET of a path of its metrics and health port: status code and body (-1 when it does not answer). */
   HttpAnswer http(String path) {
     try {

@@ -10,6 +10,7 @@ public final class ConditionType {
   public static final String PAUSED = "Paused";
   public static final String ROLLED_BACK = "RolledBack";
   public static final String FAILED_OVER = "FailedOver";
+  public static final String MONITORING = "Monitoring";
 
   /** Reasons (CamelCase, as Kubernetes conventions ask). */
   public static final class Reason {
@@ -36,6 +37,9 @@ public final class ConditionType {
     public static final String ON_CHOSEN_SITE = "RunningOnChosenSite";
     public static final String RECONCILE_FAILED = "ReconcileFailed";
     public static final String UNREADABLE = "Unreadable";
+    public static final String MONITORING_APPLIED = "MonitoringApplied";
+    public static final String MONITORING_DISABLED = "MonitoringDisabled";
+    public static final String MONITORING_CRDS_MISSING = "MonitoringCrdsMissing";
 
     private Reason() {}
   }

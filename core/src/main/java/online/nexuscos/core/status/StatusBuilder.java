@@ -93,6 +93,9 @@ public final class StatusBuilder {
    * @param rolloutFailure why the rollout failed when it could not be rolled back, or null
    * @param waiting services held until their dependencies are available
    */
+  /** The Monitoring condition (spec.monitoring) as the monitoring step found it; null keeps the previous one. */
+  public record Monitoring(boolean status, String reason, String message) {}
+
   public record RolloutSummary(boolean rollingOut, String rolledBack, String rolloutFailure, List<String> waiting) {}
 
   /**
@@ -102,6 +105,13 @@ public final class StatusBuilder {
   public NexusPlatformStatus observed(
       NexusPlatform platform, ResolvedPlatform resolved, ApplyReport report, boolean paused, RolloutSummary rollout,
       FailoverStatus failover) {
+    return observed(platform, resolved, report, paused, rollout, failover, null);
+  }
+
+  /** As above, with the Monitoring condition. */
+  public NexusPlatformStatus observed(
+      NexusPlatform platform, ResolvedPlatform resolved, ApplyReport report, boolean paused, RolloutSummary rollout,
+      FailoverStatus failover, Monitoring monitoring) {
     NexusPlatformStatus old = previous(platform);
     NexusPlatformStatus status = new NexusPlatformStatus();
     status.setObservedGeneration(platform.getMetadata().getGeneration());
@@ -159,6 +169,12 @@ public final class StatusBuilder {
         rollout.rolledBack() != null ? ConditionType.Reason.AUTOMATIC_ROLLBACK : ConditionType.Reason.NOT_ROLLED_BACK,
         rollout.rolledBack() != null ? rollout.rolledBack() : "The spec's revision is the one running.");
     failedOver(c, failover, platform.getSpec().getFailover() == null ? null : platform.getSpec().getFailover().getActiveSite());
+    if (monitoring != null) {
+      c.set(ConditionType.MONITORING, monitoring.status(), monitoring.reason(), monitoring.message());
+    } else {
+      Conditions.find(old.getConditions(), ConditionType.MONITORING)
+          .ifPresent(m -> c.set(ConditionType.MONITORING, "True".equals(m.getStatus()), m.getReason(), m.getMessage()));
+    }
     status.setFailover(failover);
     status.setLastRequest(old.getLastRequest());
     status.setConditions(c.build());

@@ -71,6 +71,19 @@ public final class SpecValidator {
     network(spec.getNetworkPolicy());
     rollout(spec.getRollout());
     new FailoverRules(c).failover(spec.getFailover());
+    monitoring(spec.getMonitoring(), namespaces);
+  }
+
+  private void monitoring(online.nexuscos.platform.api.v1alpha1.MonitoringSpec m, Set<String> namespaces) {
+    if (m == null) {
+      return;
+    }
+    Checks.list("spec.monitoring.streamingNamespaces", m.getStreamingNamespaces()).forEach((path, ns) -> {
+      if (ns != null && !namespaces.contains(ns)) {
+        c.error(path, "namespace " + ns + " is not one of the platform's", "name a namespace listed in spec.namespaces");
+      }
+    });
+    c.labels("spec.monitoring.labels", m.getLabels());
   }
 
   private Set<String> namespaces(List<NamespaceSpec> list) {

@@ -34,6 +34,17 @@ class SpecValidatorTest {
   }
 
   @Test
+  void monitoringNamesOnlyThePlatformsNamespacesAndAValidInterval() {
+    assertThat(errorsAfter(p -> {
+      var m = new online.nexuscos.platform.api.v1alpha1.MonitoringSpec();
+      m.setEnabled(true);
+      m.setInterval("soon");
+      m.setStreamingNamespaces(List.of("nexus-elsewhere"));
+      p.getSpec().setMonitoring(m);
+    })).extracting(ValidationError::field).contains("spec.monitoring.streamingNamespaces[0]", "spec.monitoring.interval");
+  }
+
+  @Test
   void duplicateServiceName() {
     assertThat(errorsAfter(p -> service(p, 2).setName("auth-service")))
         .anySatisfy(e -> {

@@ -83,12 +83,14 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
     this.applier = new Applier(client);
     this.statusBuilder = new StatusBuilder(clock);
     this.events = new EventRecorder(client, clock);
+    this.monitoring = new MonitoringStep(client, clock);
     this.watchedNamespaces = Set.copyOf(settings.watchNamespaces());
     this.reservedNamespaces = settings.reservedNamespaces();
     this.resyncPeriod = settings.resyncPeriod();
   }
 
   private final OperatorMetrics metrics;
+  private final MonitoringStep monitoring;
 
   public ReconcileCounters counters() {
     return counters;
@@ -177,8 +179,9 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
           caches.podsOf(platform.getMetadata().getName()));
       report = result.report();
       untilDeadline = result.untilDeadline();
+      var monitored = monitoring.apply(platform, result.target(), result.paused());
       next = statusBuilder.observed(platform, result.target(), report, result.paused(), result.summary(),
-          result.failover().next());
+          result.failover().next(), monitored);
       announceReleases(platform, report); // about writes already done: said now
       notices = result.failover().notices();
       if (result.failover().inProgress() && untilDeadline == null) {

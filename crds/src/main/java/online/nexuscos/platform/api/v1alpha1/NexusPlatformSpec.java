@@ -70,6 +70,9 @@ public class NexusPlatformSpec {
   @JsonPropertyDescription("Sites (placement and data store endpoints) and failover between them; see docs/failover.md.")
   private FailoverSpec failover;
 
+  @JsonPropertyDescription("Prometheus Operator objects (PodMonitors, a PrometheusRule with the SLO alerts); see docs/observability.md.")
+  private MonitoringSpec monitoring;
+
   public String getVersion() {
     return version;
   }
@@ -172,5 +175,13 @@ public class NexusPlatformSpec {
 
   public void setFailover(FailoverSpec failover) {
     this.failover = failover;
+  }
+
+  public MonitoringSpec getMonitoring() {
+    return monitoring;
+  }
+
+  public void setMonitoring(MonitoringSpec monitoring) {
+    this.monitoring = monitoring;
   }
 }
