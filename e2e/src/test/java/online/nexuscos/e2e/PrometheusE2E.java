@@ -97,7 +97,7 @@ class PrometheusE2E {
         .until(() -> number(value(failovers)) == failoversBefore + 1);
     ask(failovers);
     awaitScraped("nexus_platform_active_site{platform=\"" + NAME + "\",site=\"secondary\"}", "1");
-    ask("nexus_platform_active_site{platform=\"" + NAME + "\"}");
+    ask("nexus_platform_active_site{platform=\"" + NAME + "\",site=\"secondary\"}");
     ask("nexus_platform_phase{platform=\"" + NAME + "\",phase=\"Ready\"}");
     assertThat(number(ask("sum(nexus_api_writes_total{kind=\"deployments\"})"))).isPositive();
     assertThat(number(ask("sum(nexus_reconciliations_started_total)"))).isPositive();
