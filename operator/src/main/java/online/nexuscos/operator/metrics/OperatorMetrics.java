@@ -54,6 +54,10 @@ public final class OperatorMetrics {
         "Requests that write to the API server, by resource (plural, /subresource) and verb.")
         .labelNames("kind", "verb").register(registry);
     platforms = new PlatformGauges(registry);
+    // Every reason's series from the start, at 0: increase() then counts the first rollback too.
+    for (RollbackReason reason : RollbackReason.values()) {
+      rollbacks.labels(reason.name());
+    }
   }
 
   public CollectorRegistry registry() {

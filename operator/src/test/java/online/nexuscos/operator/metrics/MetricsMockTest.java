@@ -59,6 +59,8 @@ class MetricsMockTest {
     assertThat(value("nexus_reconciliations_started_total", labels("controller", "nexusplatform"))).isPositive();
     assertThat(value("nexus_reconciliations_succeeded_total", labels("controller", "nexusplatform"))).isPositive();
     assertThat(value("nexus_reconcile_duration_seconds_count", labels("controller", "nexusplatform"))).isPositive();
+    assertThat(value("nexus_rollbacks_total", labels("reason", "RolloutFailed"))).as("present from the start").isZero();
+    assertThat(value("nexus_rollbacks_total", labels("reason", "Requested"))).isZero();
     assertThat(value("nexus_events_received_total", labels("controller", "nexusplatform", "action", "ADDED"))).isPositive();
 
     // Every write the mock API server received from the operator, counted by resource and verb.
