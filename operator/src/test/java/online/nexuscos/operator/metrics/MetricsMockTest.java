@@ -63,20 +63,16 @@ class MetricsMockTest {
     assertThat(value("nexus_rollbacks_total", labels("reason", "Requested"))).isZero();
     assertThat(value("nexus_events_received_total", labels("controller", "nexusplatform", "action", "ADDED"))).isPositive();
 
-    // Every write the mock API server received from the operator, counted by resource and verb.
-    Map<String, Long> served = harness.operatorWritesSince(mark).stream()
-        .filter(e -> !e.path().contains("/leases"))
-        .collect(Collectors.groupingBy(e -> WriteCounter.resource(e.path().replaceAll("\\?.*", "")) + " "
-            + verb(e.method()), TreeMap::new, Collectors.counting()));
-    Map<String, Long> counted = new TreeMap<>();
-    registry().metricFamilySamples().asIterator().forEachRemaining(f -> {
-      if (f.name.equals("nexus_api_writes")) {
-        f.samples.stream().filter(s -> s.name.equals("nexus_api_writes_total") && !s.labelValues.get(0).equals("leases"))
-            .forEach(s -> counted.put(s.labelValues.get(0) + " " + s.labelValues.get(1), (long) s.value));
-      }
+    // Every write the mock API server received from the operator, counted by resource and verb (read
+    // until both sides agree: a write in flight is counted by the client a moment before the server logs it).
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+      Map<String, Long> served = harness.operatorWritesSince(mark).stream()
+          .filter(e -> !e.path().contains("/leases"))
+          .collect(Collectors.groupingBy(e -> WriteCounter.resource(e.path().replaceAll("\\?.*", "")) + " "
+              + verb(e.method()), TreeMap::new, Collectors.counting()));
+      assertThat(served).containsKeys("deployments create", "nexusplatforms/status update", "events create");
+      assertThat(counted()).isEqualTo(served);
     });
-    assertThat(served).containsKeys("deployments create", "nexusplatforms/status update", "events create");
-    assertThat(counted).isEqualTo(served);
 
     StringWriter text = new StringWriter();
     TextFormat.write004(text, registry().metricFamilySamples());
@@ -90,13 +86,27 @@ class MetricsMockTest {
     bad.getSpec().getServices().get(0).setPort(0);
     harness.apply(bad);
     harness.awaitPhase("gone", Phase.Invalid);
-    assertThat(value("nexus_invalid_spec_total", Map.of())).isEqualTo(1);
-    assertThat(value("nexus_platform_phase", labels("platform", "gone", "phase", "Invalid"))).isEqualTo(1);
+    // Counted and observed right after the status write that the phase shows: wait for them, not for the phase.
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> value("nexus_invalid_spec_total", Map.of()) == 1
+            && value("nexus_platform_phase", labels("platform", "gone", "phase", "Invalid")) == 1);
+    harness.awaitEvent("gone", "ValidationFailed");
     harness.cluster().client().resources(online.nexuscos.platform.api.v1alpha1.NexusPlatform.class).withName("gone").delete();
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
         .until(() -> !harness.cluster().metrics().platforms().platforms().contains("gone"));
     assertThat(value("nexus_platform_phase", labels("platform", "gone", "phase", "Invalid"))).isNaN();
     assertThat(value("nexus_invalid_spec_total", Map.of())).as("counted on the transition only").isEqualTo(1);
+  }
+
+  private Map<String, Long> counted() {
+    Map<String, Long> counted = new TreeMap<>();
+    registry().metricFamilySamples().asIterator().forEachRemaining(f -> {
+      if (f.name.equals("nexus_api_writes")) {
+        f.samples.stream().filter(s -> s.name.equals("nexus_api_writes_total") && !s.labelValues.get(0).equals("leases"))
+            .forEach(s -> counted.put(s.labelValues.get(0) + " " + s.labelValues.get(1), (long) s.value));
+      }
+    });
+    return counted;
   }
 
   private static String verb(String method) {
