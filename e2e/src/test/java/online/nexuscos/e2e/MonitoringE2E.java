@@ -80,13 +80,18 @@ class MonitoringE2E {
         "-o", "jsonpath={.spec.groups[*].rules[*].expr}").ok().out();
     assertThat(expressions).contains("platform=\"" + NAME + "\"").doesNotContain("NEXUS_PLATFORM");
 
-    // A change of the spec updates the object in place.
-    cluster.kubectl("apply", "-f", E2E.file(platform("{enabled: true, interval: 45s, streamingNamespaces: [e2e-monitoring]}")))
-        .ok();
+    // A change of the spec updates both objects in place (interval: the PodMonitor; no streaming
+    // namespace any more: the rules).
+    String ruleUid = cluster.admin().genericKubernetesResources("monitoring.coreos.com/v1", "PrometheusRule")
+        .inNamespace("e2e-monitoring").withName(NAME + "-slos").get().getMetadata().getUid();
+    cluster.kubectl("apply", "-f", E2E.file(platform("{enabled: true, interval: 45s}"))).ok();
     await().atMost(WITHIN).pollInterval(Duration.ofSeconds(1)).until(() -> cluster.kubectl("get", "podmonitor", "-n",
         "e2e-monitoring", NAME + "-services", "-o", "jsonpath={.spec.podMetricsEndpoints[0].interval}").out().equals("45s"));
     assertThat(objects("PodMonitor").get(0).getMetadata().getUid()).as("updated, not replaced")
         .isEqualTo(monitor.getMetadata().getUid());
+    await().atMost(WITHIN).pollInterval(Duration.ofSeconds(1)).until(() -> cluster.kubectl("get", "prometheusrule", "-n",
+        "e2e-monitoring", NAME + "-slos", "-o", "jsonpath={.spec.groups[*].rules[*].expr}").out().contains("__none__"));
+    assertThat(objects("PrometheusRule").get(0).getMetadata().getUid()).as("updated, not replaced").isEqualTo(ruleUid);
 
     // Turned off: the operator removes what it created.
     cluster.kubectl("apply", "-f", E2E.file(platform("{enabled: false}"))).ok();
