@@ -67,9 +67,9 @@ class NexusctlE2E {
     assertThat(refused.getMetadata().getAnnotations() == null ? java.util.Map.of() : refused.getMetadata().getAnnotations())
         .doesNotContainKey(Labels.REQUEST_ID);
     assertThat(refused.getSpec().getVersion()).as("nothing changed").isEqualTo("1.0.0");
-    // Asked again: the refusal is counted on the same Event (aggregated, as the API server's recorders
+    // Asked the same again: the refusal is counted on the same Event (aggregated, as the API server's recorders
     // do), and kubectl describe finds it through the real server's field selectors.
-    cluster.kubectl("annotate", "nxp", NAME, Labels.ROLLBACK_TO + "=98", Labels.REQUEST_ID + "=e2e-refused-2").ok();
+    cluster.kubectl("annotate", "nxp", NAME, Labels.ROLLBACK_TO + "=99", Labels.REQUEST_ID + "=e2e-refused-2").ok();
     E2E.awaitPlatform(cluster, NAME, p -> p.getStatus().getLastRequest() != null
         && "e2e-refused-2".equals(p.getStatus().getLastRequest().getId()));
     String uid = refused.getMetadata().getUid();
@@ -77,7 +77,7 @@ class NexusctlE2E {
         () -> cluster.admin().v1().events().inNamespace("default").withField("involvedObject.uid", uid).list().getItems()
             .stream().filter(e -> "RollbackFailed".equals(e.getReason())).toList(),
         list -> list.size() == 1 && Integer.valueOf(2).equals(list.get(0).getCount()));
-    assertThat(failedEvents.get(0).getMessage()).contains("revision 98");
+    assertThat(failedEvents.get(0).getMessage()).contains("revision 99");
     assertThat(cluster.kubectl("describe", "nxp", NAME).ok().out()).containsPattern("Warning\\s+RollbackFailed\\s+.*\\(x2 over");
 
     cluster.nexusctl("failover", NAME, "--to", "secondary", "--reason", "e2e drill", "--wait", "--timeout", "2m").ok();

@@ -135,7 +135,7 @@ class RollbackScenarioIT {
     assertThat(service(all, "token-mgr").getTag()).isNull();
     assertThat(image("nexus-platform", "backend-api")).endsWith(":2025.10.11");
     assertThat(occurrences("RollbackRequested")).isEqualTo(2);
-    assertThat(events("RollbackRequested")).as("one Event, counted twice, as the API server aggregates").hasSize(1);
+    assertThat(events("RollbackRequested")).as("two different restorations: two Events").hasSize(2);
 
     sandbox.edit("nexus-cos", p -> p.getMetadata().setAnnotations(Map.of(Labels.ROLLBACK_TO, "99")));
     await().atMost(SandboxExtension.TIMEOUT).until(() -> events("RollbackFailed").size() == 1

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Emits core/v1 Events about a platform, aggregated as the API server's own recorders do: the
- * first occurrence of a (platform, type, reason) in this process creates an Event, later ones
- * patch it ({@code count}, {@code lastTimestamp}, the latest message) instead of adding objects.
+ * first occurrence of a (platform, type, reason, message) in this process creates an Event, later
+ * identical ones patch it ({@code count}, {@code lastTimestamp}) instead of adding objects.
  * An Event the API server has expired (1 h by default) is created again. A NexusPlatform is
  * cluster-scoped, so its Events live in the {@code default} namespace, as a Node's do;
  * {@code kubectl describe nxp NAME} shows them.
@@ -34,7 +34,7 @@ public final class EventRecorder {
   private final KubernetesClient client;
   private final Clock clock;
   private final AtomicLong sequence = new AtomicLong();
-  /** (platform uid, type, reason) -> the Event's name and count, as last written. */
+  /** (platform uid, type, reason, message) -> the Event's name and count, as last written. */
   private final Map<String, Written> written = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Written> eldest) {
@@ -60,7 +60,10 @@ public final class EventRecorder {
   private synchronized void emit(NexusPlatform platform, String type, String reason, String message) {
     Instant now = Instant.now(clock);
     String text = message.length() > 1024 ? message.substring(0, 1021) + "..." : message;
-    String key = platform.getMetadata().getUid() + "/" + platform.getMetadata().getName() + "/" + type + "/" + reason;
+    // Identical occurrences are counted on one Event, as the API server's recorders count them; a
+    // different message is a different fact (another namespace released, another revision refused).
+    String key = platform.getMetadata().getUid() + "/" + platform.getMetadata().getName() + "/" + type + "/" + reason
+        + "/" + text;
     try {
       Written before = written.get(key);
       if (before != null && repeat(before, now, text)) {
@@ -82,7 +85,6 @@ public final class EventRecorder {
     Map<String, Object> patch = new LinkedHashMap<>();
     patch.put("count", before.count() + 1);
     patch.put("lastTimestamp", now.toString());
-    patch.put("message", message);
     try {
       client.v1().events().inNamespace(NAMESPACE).withName(before.name())
           .patch(PatchContext.of(PatchType.JSON_MERGE), client.getKubernetesSerialization().asJson(patch));
