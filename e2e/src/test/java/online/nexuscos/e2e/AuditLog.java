@@ -24,9 +24,12 @@ final class AuditLog {
   static final Set<String> WRITE_VERBS = Set.of("create", "update", "patch", "delete", "deletecollection");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One completed request. {@code resource} includes the subresource ("deployments/status"). */
+  /**
+   * One completed request. {@code resource} includes the subresource ("deployments/status");
+   * {@code at} is when the API server received it (microseconds).
+   */
   record Request(String user, String verb, String group, String resource, String namespace, String name, int code,
-      String decision) {
+      String decision, java.time.Instant at) {
     /** Refused by the authorizer (not by admission, e.g. a Terminating namespace). */
     boolean forbiddenByRbac() {
       return "forbid".equals(decision);
@@ -126,7 +129,8 @@ final class AuditLog {
       return new Request(e.path("user").path("username").asText(), e.path("verb").asText(),
           ref.path("apiGroup").asText(""), resource, ref.path("namespace").asText(""), ref.path("name").asText(""),
           e.path("responseStatus").path("code").asInt(),
-          e.path("annotations").path("authorization.k8s.io/decision").asText(""));
+          e.path("annotations").path("authorization.k8s.io/decision").asText(""),
+          java.time.Instant.parse(e.path("requestReceivedTimestamp").asText("1970-01-01T00:00:00Z")));
     } catch (IOException partialLine) {
       return null; // the line being written right now
     }

@@ -63,6 +63,11 @@ final class OperatorProcess implements AutoCloseable {
     }
   }
 
+  /** Its process id (for jcmd and /proc). */
+  long pid() {
+    return process.pid();
+  }
+
   String identity() {
     return identity;
   }

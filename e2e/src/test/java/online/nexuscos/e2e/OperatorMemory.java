@@ -1,0 +1,90 @@
+package online.nexuscos.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import online.nexuscos.core.model.Labels;
+import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
+
+/**
+ * The operator process's memory as the benchmark reads it: heap used after a full GC (jcmd
+ * GC.run, then the JVM's own heap gauge on /metrics), RSS from /proc, and the objects its
+ * informers cache (counted on the API server: managed children, revisions, pods, Nodes, platforms).
+ */
+final class OperatorMemory {
+
+  private static final Pattern HEAP = Pattern.compile("^jvm_memory_bytes_used\\{area=\"heap\",?\\} (\\S+)$", Pattern.MULTILINE);
+
+  private final RealCluster cluster;
+
+  private OperatorMemory(RealCluster cluster) {
+    this.cluster = cluster;
+  }
+
+  static OperatorMemory of(RealCluster cluster) {
+    return new OperatorMemory(cluster);
+  }
+
+  Map<String, Object> measure() {
+    OperatorProcess op = cluster.operator();
+    Command.run(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        String.valueOf(op.pid()), "GC.run"), Map.of(), null).ok();
+    Matcher m = HEAP.matcher(op.http("/metrics").body());
+    if (!m.find()) {
+      throw new IllegalStateException("no heap gauge on the operator's /metrics");
+    }
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("heap_after_gc_bytes", (long) Double.parseDouble(m.group(1)));
+    r.put("rss_bytes", rss(op.pid()));
+    r.put("cached_objects", cachedObjects(cluster.admin()));
+    return r;
+  }
+
+  static long cachedObjects(KubernetesClient c) {
+    return BenchTier.managed(c)
+        + c.resources(ControllerRevision.class).inAnyNamespace().withLabelSelector(Labels.MANAGED_SELECTOR).list().getItems().size()
+        + c.resources(Pod.class).inAnyNamespace().withLabelSelector(Labels.MANAGED_SELECTOR).list().getItems().size()
+        + c.resources(Node.class).list().getItems().size()
+        + c.resources(NexusPlatform.class).list().getItems().size();
+  }
+
+  private static long rss(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+        }
+      }
+      throw new IllegalStateException("no VmRSS for " + pid);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Replaces the suite's operator by a fresh process: milliseconds from its launch until /readyz
+   * answers 200 (every informer synced, leadership held).
+   */
+  static long startToReady(RealCluster cluster, String identity) {
+    cluster.operator().terminate(Duration.ofSeconds(30));
+    long start = System.nanoTime();
+    OperatorProcess next = OperatorProcess.start(cluster, identity, RealCluster.RESYNC);
+    cluster.replaceOperator(next);
+    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(10))
+        .until(() -> next.http("/readyz").status() == 200);
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+}
