@@ -12,8 +12,9 @@ import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 
 /**
  * The platforms the benchmark converges: the repository's example (its namespaces renamed so
- * runs never wait on each other's namespace deletion) and synthetic ones of N services over K
- * namespaces, one replica each, in dependency chains of five.
+ * runs never wait on each other's namespace deletion), which keeps its dependency order, and
+ * synthetic ones of N independent services over K namespaces, one replica each, so that their
+ * figures are the operator's own cost, not waits for dependencies to become available.
  */
 final class BenchPlatforms {
 
@@ -47,10 +48,9 @@ final class BenchPlatforms {
     String ns = IntStream.range(0, namespaces).mapToObj(i -> "    - name: " + prefix + "n" + i)
         .collect(Collectors.joining("\n"));
     String svc = IntStream.range(0, services).mapToObj(i -> {
-      String entry = "    - name: s" + i + "\n"
+      return "    - name: s" + i + "\n"
           + "      namespace: " + prefix + "n" + (i % namespaces) + "\n"
           + "      port: " + (3000 + i % 1000) + "\n";
-      return i % 5 == 0 ? entry : entry + "      dependsOn: [s" + (i - 1) + "]\n";
     }).collect(Collectors.joining());
     return """
         apiVersion: platform.nexuscos.online/v1alpha1

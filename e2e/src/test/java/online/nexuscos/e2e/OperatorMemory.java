@@ -42,6 +42,17 @@ final class OperatorMemory {
     OperatorProcess op = cluster.operator();
     Command.run(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
         String.valueOf(op.pid()), "GC.run"), Map.of(), null).ok();
+    // Where the heap goes: the largest classes after that GC, kept beside the JSON.
+    String histogram = Command.run(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        String.valueOf(op.pid()), "GC.class_histogram"), Map.of(), null).out();
+    try {
+      Path dir = cluster.repo().resolve("e2e/target/bench");
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve("heap-" + cachedObjects(cluster.admin()) + "-objects.txt"),
+          String.join("\n", histogram.lines().limit(40).toList()) + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     Matcher m = HEAP.matcher(op.http("/metrics").body());
     if (!m.find()) {
       throw new IllegalStateException("no heap gauge on the operator's /metrics");

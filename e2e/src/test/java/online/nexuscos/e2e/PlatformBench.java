@@ -67,6 +67,11 @@ class PlatformBench {
   private Map<String, Object> run(BenchTier tier) {
     Map<String, Object> figures = new LinkedHashMap<>();
     Path repo = Path.of(System.getProperty("nexus.repo", ".."));
+    // Warm-up (not reported): the first requests of a JVM and of a fresh API server are slow.
+    NexusPlatform warm = BenchPlatforms.synthetic("floor-warmup", "fwarm-", 20, 2);
+    tier.begin(false);
+    createAll(tier.client(), PlatformRenderer.render(PlatformResolver.resolve(warm)));
+    tier.end(List.of(), List.of("floor-warmup"));
     Map<String, Object> converge = new LinkedHashMap<>();
     converge.put("example", converge(tier, "ex", (n, pre) -> BenchPlatforms.example(repo, n, pre), true, figures));
     for (int size : SIZES) {

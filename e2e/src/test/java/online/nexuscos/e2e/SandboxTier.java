@@ -17,6 +17,8 @@ import online.nexuscos.sandbox.SandboxOptions;
 final class SandboxTier implements BenchTier {
 
   static final Duration RESYNC = Duration.ofSeconds(4);
+  /** The mock web server logs every request through java.util.logging at INFO: kept (strongly) at WARNING. */
+  private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
   private Sandbox sandbox;
 
@@ -28,6 +30,7 @@ final class SandboxTier implements BenchTier {
   @Override
   public void begin(boolean withOperator) {
     close();
+    MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
     sandbox = Sandbox.start(SandboxOptions.defaults().withResyncPeriod(RESYNC));
     if (!withOperator) {
       sandbox.stopOperator();

@@ -30,6 +30,7 @@ public final class Applier {
 
   private final KubernetesClient client;
   private final Deleter deleter;
+  private final VerifiedObjects verified = new VerifiedObjects();
 
   public Applier(KubernetesClient client) {
     this.client = client;
@@ -97,11 +98,17 @@ public final class Applier {
           }
           continue;
         }
-        List<String> drift = PodSecurity.drift(have, want);
-        if (drift.isEmpty() && ObjectDiff.upToDate(have, want)) {
+        if (verified.known(key, have, want)) {
           report.observed(key, have);
           continue;
         }
+        List<String> drift = PodSecurity.drift(have, want);
+        if (drift.isEmpty() && ObjectDiff.upToDate(have, want)) {
+          verified.remember(key, have, want);
+          report.observed(key, have);
+          continue;
+        }
+        verified.forget(key);
         Optional<String> immutable = ImmutableFields.changed(have, want);
         if (immutable.isPresent()) {
           report.conflict(key, immutable.get());

@@ -38,10 +38,19 @@ public enum ChildKind {
     return this != NAMESPACE;
   }
 
+  /** The kind of each concrete class seen, looked up once per class (a plan sorts by kind often). */
+  private static final ClassValue<ChildKind> BY_CLASS = new ClassValue<>() {
+    @Override
+    protected ChildKind computeValue(Class<?> type) {
+      return Arrays.stream(values()).filter(k -> k.type.isAssignableFrom(type)).findFirst().orElse(null);
+    }
+  };
+
   public static ChildKind of(HasMetadata object) {
-    return Arrays.stream(values())
-        .filter(k -> k.type.isInstance(object))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("not a platform child kind: " + object.getKind()));
+    ChildKind kind = BY_CLASS.get(object.getClass());
+    if (kind == null) {
+      throw new IllegalArgumentException("not a platform child kind: " + object.getKind());
+    }
+    return kind;
   }
 }

@@ -12,6 +12,8 @@ import online.nexuscos.platform.api.v1alpha1.RolloutOrder;
  *
  * @param site the site the platform runs on, or null when the spec declares no sites
  * @param fenced every Deployment scaled to zero (and no HPA), the first step of a failover
+ * @param servicesByName the services indexed by name (derived from {@code services}: lookups stay
+ *     constant-time, so rendering and planning grow linearly with the platform)
  */
 public record ResolvedPlatform(
     String name,
@@ -23,7 +25,21 @@ public record ResolvedPlatform(
     Network network,
     Rollout rollout,
     Site site,
-    boolean fenced) {
+    boolean fenced,
+    Map<String, ResolvedService> servicesByName) {
+
+  public ResolvedPlatform(String name, String version, DeletionPolicy deletionPolicy, List<Namespace> namespaces,
+      List<ResolvedService> services, List<String> imagePullSecrets, Network network, Rollout rollout, Site site,
+      boolean fenced) {
+    this(name, version, deletionPolicy, namespaces, services, imagePullSecrets, network, rollout, site, fenced,
+        index(services));
+  }
+
+  private static Map<String, ResolvedService> index(List<ResolvedService> services) {
+    Map<String, ResolvedService> byName = new java.util.HashMap<>();
+    services.forEach(s -> byName.putIfAbsent(s.name(), s));
+    return java.util.Collections.unmodifiableMap(byName);
+  }
 
   /**
    * The site the platform runs on: where pods go and the data store endpoints they get.
@@ -64,7 +80,7 @@ public record ResolvedPlatform(
       String restartedAt) {}
 
   public Optional<ResolvedService> service(String serviceName) {
-    return services.stream().filter(s -> s.name().equals(serviceName)).findFirst();
+    return Optional.ofNullable(servicesByName.get(serviceName));
   }
 
   public List<ResolvedService> servicesIn(String namespace) {

@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import online.nexuscos.core.model.ChildKey;
 import online.nexuscos.core.model.Labels;
+import online.nexuscos.core.model.PlatformResolver;
 import online.nexuscos.core.model.ResolvedPlatform;
 import online.nexuscos.core.model.ResolvedService;
+import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 
 /**
  * Turns a resolved platform into every object it is made of, in apply order, each stamped with
@@ -35,6 +37,22 @@ public final class PlatformRenderer {
     objects.sort(Comparator.comparing(ChildKey::of));
     objects.forEach(PlatformRenderer::stamp);
     return objects;
+  }
+
+  /**
+   * The revision hash of a release: {@link Fingerprint#workload} of the platform rendered on no
+   * site, computed from its Deployments alone (the only objects it covers), so a reconcile
+   * renders the platform once, not twice.
+   */
+  public static String revisionHash(NexusPlatform platform) {
+    ResolvedPlatform neutral = PlatformResolver.resolve(platform, null, false);
+    List<HasMetadata> deployments = new ArrayList<>();
+    for (ResolvedService s : neutral.services()) {
+      deployments.add(DeploymentRenderer.render(neutral, s));
+    }
+    deployments.sort(Comparator.comparing(ChildKey::of));
+    deployments.forEach(PlatformRenderer::stamp);
+    return Fingerprint.workload(deployments);
   }
 
   private static void stamp(HasMetadata object) {

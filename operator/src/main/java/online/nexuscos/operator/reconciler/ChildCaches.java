@@ -50,12 +50,14 @@ final class ChildCaches {
         .withLabelSelector(Labels.MANAGED_SELECTOR)
         .withSecondaryToPrimaryMapper(ChildCaches::toPrimary);
     watch(revisionConfig, namespaces);
+    trimmed(revisionConfig, namespaces);
     revisions = new InformerEventSource<>(revisionConfig.build(), context);
     list.add(revisions);
     // Nodes decide a site's health: a change of readiness or labels concerns every platform.
     var primaries = context.getPrimaryCache();
     nodes = new InformerEventSource<>(InformerEventSourceConfiguration.from(Node.class, NexusPlatform.class)
         .withName("nodes")
+        .withItemStore(CacheTrim.store())
         .withSecondaryToPrimaryMapper(n -> primaries.list().map(ResourceID::fromResource).collect(Collectors.toSet()))
         .withOnUpdateFilter((now, before) -> SiteHealth.ready(now) != SiteHealth.ready(before)
             || !Objects.equals(now.getMetadata().getLabels(), before.getMetadata().getLabels()))
@@ -71,6 +73,7 @@ final class ChildCaches {
         .withOnUpdateFilter((now, before) -> before.getMetadata().getDeletionTimestamp() == null
             && now.getMetadata().getDeletionTimestamp() != null);
     watch(podConfig, namespaces);
+    trimmed(podConfig, namespaces);
     pods = new InformerEventSource<>(podConfig.build(), context);
     list.add(pods);
     return list;
@@ -116,8 +119,22 @@ final class ChildCaches {
             .withSecondaryToPrimaryMapper(ChildCaches::toPrimary);
     if (kind.namespaced()) {
       watch(builder, namespaces);
+      trimmed(builder, namespaces);
+    } else {
+      builder.withItemStore(CacheTrim.store());
     }
     return new InformerEventSource<>(builder.build(), context);
+  }
+
+  /**
+   * Trims what the cache keeps ({@link CacheTrim}) when one informer watches all namespaces; with
+   * named namespaces JOSDK runs an informer per namespace, and one item store must not be shared.
+   */
+  private static <R extends HasMetadata> void trimmed(InformerEventSourceConfiguration.Builder<R> builder,
+      Set<String> namespaces) {
+    if (namespaces.isEmpty()) {
+      builder.withItemStore(CacheTrim.store());
+    }
   }
 
   /** Watches the operator's namespaces: all when none are named. */

@@ -17,7 +17,6 @@ import online.nexuscos.core.failover.FailoverStateMachine;
 import online.nexuscos.core.model.Names;
 import online.nexuscos.core.model.PlatformResolver;
 import online.nexuscos.core.model.ResolvedPlatform;
-import online.nexuscos.core.render.Fingerprint;
 import online.nexuscos.core.render.PlatformRenderer;
 import online.nexuscos.core.rollout.RevisionStore;
 import online.nexuscos.core.rollout.RolloutPlan;
@@ -64,7 +63,7 @@ final class Convergence {
       return new Result(resolved, report, true, state, summary(platform, state, null, null, List.of()), null, kept);
     }
     // A revision is a release, whatever the site: hash the workloads rendered on no site.
-    String specHash = Fingerprint.workload(PlatformRenderer.render(PlatformResolver.resolve(platform, null, false)));
+    String specHash = PlatformRenderer.revisionHash(platform);
     // After a rollback the stable release runs, not the spec's: failover judges what runs.
     boolean restoring = state.failedHash() != null && state.failedHash().equals(specHash);
     NexusPlatform running = restoring ? stableRelease(platform, state.stableHash()).orElse(platform) : platform;

@@ -86,7 +86,10 @@ public final class EventRecorder {
     patch.put("count", before.count() + 1);
     patch.put("lastTimestamp", now.toString());
     try {
-      client.v1().events().inNamespace(NAMESPACE).withName(before.name())
+      // On a resource() handle, not withName(): fabric8 then sends the patch without reading the Event first.
+      Event named = new io.fabric8.kubernetes.api.model.EventBuilder()
+          .withNewMetadata().withName(before.name()).withNamespace(NAMESPACE).endMetadata().build();
+      client.v1().events().inNamespace(NAMESPACE).resource(named)
           .patch(PatchContext.of(PatchType.JSON_MERGE), client.getKubernetesSerialization().asJson(patch));
       return true;
     } catch (KubernetesClientException e) {

@@ -30,6 +30,7 @@ class EventRecorderMockTest {
   @Test
   void aRepeatedReasonCountsOnOneEventAndAnExpiredOneStartsAgain() {
     NexusPlatform platform = cluster.client().resource(Platforms.small("loud")).create();
+    int mark = cluster.log().mark();
     Instant t0 = Instant.parse("2026-12-03T12:00:00Z");
     EventRecorder first = new EventRecorder(cluster.operatorClient(), Clock.fixed(t0, ZoneOffset.UTC));
     first.warning(platform, "RollbackFailed", "no such revision 7");
@@ -38,6 +39,8 @@ class EventRecorderMockTest {
     first.normal(platform, "Ready", "All 3 services are available.");
     EventRecorder later = new EventRecorder(cluster.operatorClient(), Clock.fixed(t0.plusSeconds(60), ZoneOffset.UTC));
     assertThat(events()).as("identical ones counted, another message its own Event").hasSize(3);
+    assertThat(cluster.log().since(mark, MockCluster.OPERATOR_AGENT)).extracting(e -> e.method())
+        .as("a repeat is one PATCH, no GET before it").containsExactly("POST", "PATCH", "POST", "POST");
 
     Event failed = events().stream().filter(e -> "no such revision 7".equals(e.getMessage())).findFirst().orElseThrow();
     assertThat(failed.getCount()).isEqualTo(2);

@@ -44,6 +44,11 @@ public final class RequestLog extends Dispatcher {
     return entries.size();
   }
 
+  /** Every request sent by {@code userAgent} after {@code mark}. */
+  public List<Entry> since(int mark, String userAgent) {
+    return entries.subList(mark, entries.size()).stream().filter(e -> userAgent.equals(e.userAgent())).toList();
+  }
+
   /** Write requests (anything but GET) sent by {@code userAgent} after {@code mark}. */
   public List<Entry> writesSince(int mark, String userAgent) {
     return entries.subList(mark, entries.size()).stream()
