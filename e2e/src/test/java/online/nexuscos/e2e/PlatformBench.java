@@ -51,7 +51,7 @@ class PlatformBench {
     if (only.contains("real")) {
       try (RealTier real = new RealTier()) {
         Map<String, Object> figures = run(real);
-        figures.putAll(new RealTierExtras(real.cluster()).measure());
+        figures.putAll(new RealTierExtras(real).measure());
         tiers.put("real", figures);
       }
       BenchReport.writeJson(out.resolve("bench.json"), result);

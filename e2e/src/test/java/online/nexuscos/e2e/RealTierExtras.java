@@ -21,10 +21,12 @@ import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
  */
 final class RealTierExtras {
 
+  private final RealTier tier;
   private final RealCluster cluster;
 
-  RealTierExtras(RealCluster cluster) {
-    this.cluster = cluster;
+  RealTierExtras(RealTier tier) {
+    this.tier = tier;
+    this.cluster = tier.cluster();
   }
 
   Map<String, Object> measure() {
@@ -51,7 +53,7 @@ final class RealTierExtras {
         .map(n -> BenchPlatforms.synthetic(n, n + "-", 10, 2)).toList();
     PlatformBench.converge(cluster.admin(), more, PlatformBench.objectsOf(first.get(0)) * 10L);
     m.put("10", OperatorMemory.of(cluster).measure());
-    new RealTier().end(BenchPlatforms.burstNames("mem-", 10), List.of());
+    tier.end(BenchPlatforms.burstNames("mem-", 10), List.of());
     return m;
   }
 
@@ -75,7 +77,7 @@ final class RealTierExtras {
     // The deadline runs from the broken release's write: what passes after it is the reaction.
     r.put("deadline_to_restoring_write_ms", brokenToRestoring - 10_000);
     r.put("progress_deadline_seconds", 10);
-    new RealTier().end(List.of(name), List.of());
+    tier.end(List.of(name), List.of());
     return r;
   }
 
@@ -113,7 +115,7 @@ final class RealTierExtras {
     r.put("request_to_all_fenced_ms", Duration.between(request, allFenced).toMillis());
     r.put("request_to_ready_on_secondary_ms", Duration.between(request, Instant.now()).toMillis());
     r.put("deployments", 10);
-    new RealTier().end(List.of(name), List.of());
+    tier.end(List.of(name), List.of());
     return r;
   }
 

@@ -57,7 +57,7 @@ final class ChildCaches {
     var primaries = context.getPrimaryCache();
     nodes = new InformerEventSource<>(InformerEventSourceConfiguration.from(Node.class, NexusPlatform.class)
         .withName("nodes")
-        .withItemStore(CacheTrim.store())
+        .withItemStore(CacheTrim.store()) // cluster-scoped: one informer
         .withSecondaryToPrimaryMapper(n -> primaries.list().map(ResourceID::fromResource).collect(Collectors.toSet()))
         .withOnUpdateFilter((now, before) -> SiteHealth.ready(now) != SiteHealth.ready(before)
             || !Objects.equals(now.getMetadata().getLabels(), before.getMetadata().getLabels()))
@@ -119,10 +119,8 @@ final class ChildCaches {
             .withSecondaryToPrimaryMapper(ChildCaches::toPrimary);
     if (kind.namespaced()) {
       watch(builder, namespaces);
-      trimmed(builder, namespaces);
-    } else {
-      builder.withItemStore(CacheTrim.store());
     }
+    trimmed(builder, kind.namespaced() ? namespaces : Set.of());
     return new InformerEventSource<>(builder.build(), context);
   }
 
