@@ -93,6 +93,13 @@ class ExampleE2E {
     assertThat(writes).allSatisfy(r -> assertThat(r.resource())
         .isIn("deployments", "controllerrevisions", "nexusplatforms/status", "events"));
     assertThat(after.getStatus().getCurrentRevision()).isEqualTo(before.getStatus().getCurrentRevision() + 1);
+    // Status: the rollout started, then Ready at the new revision; the Deployment's steps between
+    // are written at most once per progress interval (commentary, not facts).
+    List<java.time.Instant> statusWrites = writes.stream().filter(r -> r.resource().equals("nexusplatforms/status"))
+        .map(AuditLog.Request::at).sorted().toList();
+    long intervals = java.time.Duration.between(statusWrites.get(0), statusWrites.get(statusWrites.size() - 1)).toMillis()
+        / online.nexuscos.core.status.StatusChange.PROGRESS_INTERVAL.toMillis();
+    assertThat(statusWrites).as("status writes over %s", statusWrites).hasSizeBetween(2, 2 + (int) intervals);
   }
 
   @Test

@@ -231,7 +231,7 @@ final class PerformanceMarkdown {
     Map<String, Object> c = map(r, "nexusctl");
     line("## nexusctl start-up");
     line("");
-    line("`bench/cli-startup` through the `kubectl-nexus` launcher (client JIT, serial GC, class-data archive), "
+    line("`bench/cli-startup` through the `kubectl-nexus` launcher (client JIT, serial GC, no reflection inflation, class-data archive), "
         + c.get("runs") + " runs per command after one warm-up; `get` and `status` against a local sandbox. Jar: "
         + c.get("jar_bytes") + " bytes.");
     line("");

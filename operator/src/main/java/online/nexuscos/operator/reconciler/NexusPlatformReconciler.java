@@ -32,6 +32,7 @@ import online.nexuscos.core.rollout.RevisionStore;
 import online.nexuscos.core.status.ConditionType;
 import online.nexuscos.core.status.Conditions;
 import online.nexuscos.core.status.RequestAnswers;
+import online.nexuscos.core.status.StatusChange;
 import online.nexuscos.core.status.StatusBuilder;
 import online.nexuscos.core.validation.SpecValidator;
 import online.nexuscos.core.validation.ValidationError;
@@ -71,6 +72,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
   private final Duration resyncPeriod;
   private final ReconcileCounters counters = new ReconcileCounters();
   private final ChildCaches caches = new ChildCaches();
+  private final ProgressThrottle throttle;
 
   /**
    * @param settings the namespaces watched (empty: all) and reserved, and the resync period (the
@@ -82,6 +84,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
     this.clock = clock;
     this.applier = new Applier(client);
     this.statusBuilder = new StatusBuilder(clock);
+    this.throttle = new ProgressThrottle(clock);
     this.events = new EventRecorder(client, clock);
     this.monitoring = new MonitoringStep(client, clock);
     this.watchedNamespaces = Set.copyOf(settings.watchNamespaces());
@@ -205,8 +208,14 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
     }
     counters.reconciled();
     var conditionsBefore = platform.getStatus() == null ? null : platform.getStatus().getConditions();
+    String uid = platform.getMetadata().getUid();
+    // A rollout's running commentary waits for the throttle; facts (and anything announced) do not.
+    Duration heldBack = notices.isEmpty() && !StatusWriter.needsRepair(latest)
+        ? throttle.holdBack(uid, StatusChange.between(latest.getStatus(), next)) : null;
     try {
-      StatusWriter.write(latest, next, context);
+      if (heldBack == null && StatusWriter.write(latest, next, context)) {
+        throttle.written(uid);
+      }
     } catch (KubernetesClientException e) {
       if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
         throw e;
@@ -244,6 +253,9 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
       // Wake up at the rollout deadline even if no Deployment changes.
       Duration atDeadline = untilDeadline.isNegative() ? MIN_RECHECK : untilDeadline.plus(MIN_RECHECK);
       recheck = recheck == null || atDeadline.compareTo(recheck) < 0 ? atDeadline : recheck;
+    }
+    if (heldBack != null) {
+      recheck = recheck == null || heldBack.compareTo(recheck) < 0 ? heldBack : recheck;
     }
     return recheck == null || recheck.compareTo(resyncPeriod) >= 0 ? control : control.rescheduleAfter(recheck);
   }
@@ -343,6 +355,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
   @Override
   public DeleteControl cleanup(NexusPlatform platform, Context<NexusPlatform> context) {
     String name = platform.getMetadata().getName();
+    throttle.forget(platform.getMetadata().getUid());
     if (!caches.synced()) {
       return DeleteControl.noFinalizerRemoval().rescheduleAfter(CACHE_RECHECK); // deletes need to know what exists
     }

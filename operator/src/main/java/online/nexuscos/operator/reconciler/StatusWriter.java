@@ -1,9 +1,9 @@
 package online.nexuscos.operator.reconciler;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
+import online.nexuscos.core.status.StatusChange;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatformStatus;
 
 /**
@@ -16,8 +16,6 @@ import online.nexuscos.platform.api.v1alpha1.NexusPlatformStatus;
  */
 final class StatusWriter {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private StatusWriter() {}
 
   /**
@@ -28,11 +26,14 @@ final class StatusWriter {
     return writeAndGet(platform, next, context) != platform;
   }
 
+  /** Whether the status held values this version could not read: then it is rewritten whatever else holds. */
+  static boolean needsRepair(NexusPlatform platform) {
+    return platform.getUnreadableFields().keySet().stream().anyMatch(f -> f.startsWith("status"));
+  }
+
   /** As {@link #write}, returning the platform as written (or {@code platform} itself when unchanged). */
   static NexusPlatform writeAndGet(NexusPlatform platform, NexusPlatformStatus next, Context<NexusPlatform> context) {
-    NexusPlatformStatus previous = platform.getStatus();
-    boolean repair = platform.getUnreadableFields().keySet().stream().anyMatch(f -> f.startsWith("status"));
-    if (previous != null && !repair && JSON.valueToTree(previous).equals(JSON.valueToTree(next))) {
+    if (!needsRepair(platform) && StatusChange.between(platform.getStatus(), next) == StatusChange.NONE) {
       return platform;
     }
     return PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(platform, context, p -> {
