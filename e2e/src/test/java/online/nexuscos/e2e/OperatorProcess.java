@@ -44,7 +44,9 @@ final class OperatorProcess implements AutoCloseable {
     Path log = cluster.dir().resolve("logs/operator-" + identity + ".log");
     int metricsPort = freePort();
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmFlags(cluster.repo(), jar));
+    command.addAll(List.of(
         "-Xmx256m",
         "-Dlogback.configurationFile=" + cluster.repo().resolve("e2e/src/test/resources/operator-logback.xml"),
         "-jar", jar.toString(),
@@ -61,6 +63,19 @@ final class OperatorProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The operator's JVM flags as shipped (operator/jvm.options), with the class-data archive the
+   * build recorded next to {@code jar} when there is one.
+   */
+  static List<String> jvmFlags(Path repo, Path jar) {
+    List<String> flags = new ArrayList<>(List.of("@" + repo.resolve("operator/jvm.options")));
+    Path archive = jar.resolveSibling("nexus-operator.jsa");
+    if (Files.isRegularFile(archive)) {
+      flags.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+    }
+    return flags;
   }
 
   /** Its process id (for jcmd and /proc). */

@@ -180,7 +180,7 @@ final class PerformanceMarkdown {
         burst = c;
       }
     }
-    line("Operator process (`java -Xmx256m -jar nexus-operator.jar`): heap used after a full GC (jcmd GC.run), RSS,"
+    line("Operator process (`java @operator/jvm.options -XX:SharedArchiveFile=operator/target/nexus-operator.jsa -XX:MaxRAM=512m -jar nexus-operator.jar`, i.e. sized as in its 512 MiB container): heap used after a full GC (jcmd GC.run), RSS,"
         + " and the objects its informers cache (managed children, revisions, pods, Nodes, platforms).");
     line("");
     line("| platforms (10 services each) | cached objects | heap after GC MiB | RSS MiB |");

@@ -41,6 +41,17 @@ class InstallFilesTest {
   }
 
   @Test
+  void theImageStartsTheJvmWithTheFlagsOfJvmOptions() throws java.io.IOException {
+    List<String> options = java.nio.file.Files.readAllLines(REPO.resolve("operator/jvm.options")).stream()
+        .map(line -> line.replaceAll("#.*", "").trim()).filter(line -> !line.isEmpty()).toList();
+    String pom = java.nio.file.Files.readString(REPO.resolve("operator/pom.xml"));
+    List<String> image = java.util.regex.Pattern.compile("<jvmFlag>([^<]*)</jvmFlag>").matcher(pom).results()
+        .map(m -> m.group(1).trim()).toList();
+    assertThat(options).as("operator/jvm.options").contains("-XX:+UseSerialGC");
+    assertThat(image).as("the jib jvmFlags of operator/pom.xml, line by line operator/jvm.options").isEqualTo(options);
+  }
+
+  @Test
   void noGrantUsesAWildcard() {
     List<JsonNode> rules = new ArrayList<>();
     RepoInputs.read(REPO).rbac().forEach(doc -> doc.path("rules").forEach(rules::add));

@@ -77,12 +77,19 @@ public final class Main implements Callable<Integer> {
       description = "Port of /metrics, /healthz and /readyz on every interface; 0 turns them off (env NEXUS_METRICS_PORT; default ${DEFAULT-VALUE}).")
   int metricsPort;
 
+  @Option(names = "--cds-training", hidden = true,
+      description = "Exercise start-up once without a cluster, for the build's class-data-sharing archive, and exit.")
+  boolean cdsTraining;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
   }
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    if (cdsTraining) {
+      return CdsTraining.run();
+    }
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
         .setLevel(Level.toLevel(logLevel, Level.INFO));
     OperatorSettings settings = settings();
