@@ -47,7 +47,8 @@ final class OperatorProcess implements AutoCloseable {
         Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(jvmFlags(cluster.repo(), jar));
     command.addAll(List.of(
-        "-Xmx256m",
+        // sized as in its container: deploy/operator.yaml's memory limit, 512Mi
+        "-XX:MaxRAM=512m",
         "-Dlogback.configurationFile=" + cluster.repo().resolve("e2e/src/test/resources/operator-logback.xml"),
         "-jar", jar.toString(),
         "--kubeconfig", cluster.operatorKubeconfig().toString(),
