@@ -25,13 +25,14 @@ public final class KubeConfigs {
    * know is ignored; a NexusPlatform value it cannot read (wrong type, out of range, an enum value
    * of a newer CRD) reads as unset and is recorded on the object ({@link TolerantPlatformReader}).
    * One such resource then can never fail an informer's list, which would stop the operator for
-   * every platform.
+   * every platform. Equal string values are read as one instance ({@link InterningStrings}).
    */
   public static KubernetesSerialization lenientSerialization() {
     ObjectMapper mapper = new ObjectMapper()
         .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
         .registerModule(new SimpleModule("nexus-tolerant-reading")
-            .addDeserializer(NexusPlatform.class, new TolerantPlatformReader()));
+            .addDeserializer(NexusPlatform.class, new TolerantPlatformReader())
+            .addDeserializer(String.class, new InterningStrings()));
     return new KubernetesSerialization(mapper, true);
   }
 

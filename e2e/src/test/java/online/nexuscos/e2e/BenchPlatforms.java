@@ -38,6 +38,15 @@ final class BenchPlatforms {
     }
   }
 
+  /** {@code platform} rolled out with rollout.order parallel (no service waits for its dependencies). */
+  static NexusPlatform parallel(NexusPlatform platform) {
+    if (platform.getSpec().getRollout() == null) {
+      platform.getSpec().setRollout(new online.nexuscos.platform.api.v1alpha1.RolloutSpec());
+    }
+    platform.getSpec().getRollout().setOrder(online.nexuscos.platform.api.v1alpha1.RolloutOrder.parallel);
+    return platform;
+  }
+
   /** {@code services} services over {@code namespaces} namespaces named {@code prefix-nI}. */
   static NexusPlatform synthetic(String name, String prefix, int services, int namespaces) {
     return Platforms.parse(syntheticYaml(name, prefix, services, namespaces, ""));

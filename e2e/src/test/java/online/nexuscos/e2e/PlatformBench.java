@@ -74,6 +74,10 @@ class PlatformBench {
     tier.end(List.of(), List.of("floor-warmup"));
     Map<String, Object> converge = new LinkedHashMap<>();
     converge.put("example", converge(tier, "ex", (n, pre) -> BenchPlatforms.example(repo, n, pre), true, figures));
+    // The same with rollout.order parallel: the operator's own cost, without the waits its
+    // dependency order makes (each wave until the one before is available), which the floor never does.
+    converge.put("example-parallel", converge(tier, "exp", (n, pre) -> BenchPlatforms.parallel(
+        BenchPlatforms.example(repo, n, pre)), false, figures));
     for (int size : SIZES) {
       converge.put("synthetic-" + size, converge(tier, "s" + size,
           (n, pre) -> BenchPlatforms.synthetic(n, pre, size, Math.max(1, size / 10)), false, figures));

@@ -4,7 +4,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.HttpURLConnection;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,6 +33,10 @@ public final class Applier {
   private final KubernetesClient client;
   private final Deleter deleter;
   private final VerifiedObjects verified = new VerifiedObjects();
+  private final ParallelWrites writers = new ParallelWrites(WRITERS);
+
+  /** Writes in flight at once for one platform's objects of one kind (the floor sends one at a time). */
+  public static final int WRITERS = 4;
 
   public Applier(KubernetesClient client) {
     this.client = client;
@@ -56,73 +62,90 @@ public final class Applier {
     return report;
   }
 
-  /** Creates or updates every desired object that differs; skips conflicts. */
+  /**
+   * Creates or updates every desired object that differs; skips conflicts. Namespaces go first,
+   * one by one (what each is decides for its contents), then each kind in {@link ChildKind} order;
+   * within a kind whose order means nothing, up to {@link #WRITERS} writes are in flight at once,
+   * while Deployments keep the plan's order (dependents first when fencing or rolling back).
+   */
   public ApplyReport apply(String platform, List<HasMetadata> desired, LiveView live) {
     ApplyReport report = new ApplyReport();
-    Map<String, String> blockedNamespaces = new HashMap<>();
-    Set<String> terminatingNamespaces = new HashSet<>();
-    for (HasMetadata want : desired) {
-      ChildKey key = ChildKey.of(want);
-      if (key.namespace() != null && blockedNamespaces.containsKey(key.namespace())) {
-        report.conflict(key, "is in namespace " + key.namespace() + ", which " + blockedNamespaces.get(key.namespace()));
-        continue;
+    Map<String, String> blocked = new HashMap<>();
+    Set<String> terminating = new HashSet<>();
+    Map<ChildKind, List<HasMetadata>> byKind = new EnumMap<>(ChildKind.class);
+    desired.forEach(want -> byKind.computeIfAbsent(ChildKey.of(want).kind(), k -> new ArrayList<>()).add(want));
+    byKind.forEach((kind, objects) -> {
+      if (kind == ChildKind.NAMESPACE || kind == ChildKind.DEPLOYMENT || objects.size() == 1) {
+        objects.forEach(want -> applyOne(platform, want, live, report, blocked, terminating));
+      } else {
+        writers.each(objects, (want, local) -> applyOne(platform, want, live, local, blocked, terminating), report);
       }
-      if (key.namespace() != null && terminatingNamespaces.contains(key.namespace())) {
-        continue; // the namespace's own wait says it all; its contents go with it
-      }
-      HasMetadata have = live.get(key).orElse(null);
-      if (have != null && have.getMetadata().getDeletionTimestamp() != null) {
-        // A real API server refuses new objects in a Terminating namespace and finishes deleting
-        // first; the informer's delete event brings us back to create it afresh.
-        report.waiting(key, "is being deleted (Terminating); it is re-created once it is gone");
-        if (key.kind() == ChildKind.NAMESPACE) {
-          terminatingNamespaces.add(key.name());
-        }
-        continue;
-      }
-      try {
-        if (have == null) {
-          have = create(key, want, report, live);
-          if (have == null) {
-            continue;
-          }
-        }
-        String owner = Labels.instanceOf(have.getMetadata().getLabels());
-        boolean adopt = owner == null && key.kind() == ChildKind.NAMESPACE && Tenancy.openTo(have, platform);
-        if (!adopt && !ownedByUs(platform, owner)) {
-          String why = key.kind() == ChildKind.NAMESPACE && owner == null ? Tenancy.notOpen(key.name(), platform)
-              : ownerText(owner);
-          report.conflict(key, why);
-          if (key.kind() == ChildKind.NAMESPACE) {
-            blockedNamespaces.put(key.name(), why);
-          }
-          continue;
-        }
-        if (verified.known(key, have, want)) {
-          report.observed(key, have);
-          continue;
-        }
-        List<String> drift = PodSecurity.drift(have, want);
-        if (drift.isEmpty() && ObjectDiff.upToDate(have, want)) {
-          verified.remember(key, have, want);
-          report.observed(key, have);
-          continue;
-        }
-        verified.forget(key);
-        Optional<String> immutable = ImmutableFields.changed(have, want);
-        if (immutable.isPresent()) {
-          report.conflict(key, immutable.get());
-        } else {
-          update(key, have, adopt ? markAdopted(want) : want, report, live);
-          if (!drift.isEmpty()) {
-            report.reverted(key, drift);
-          }
-        }
-      } catch (KubernetesClientException e) {
-        report.failed(key, have == null ? "create" : "update", reason(e));
-      }
-    }
+    });
     return report;
+  }
+
+  /** One desired object: created, updated, left alone or reported (namespaces also fill the two sets). */
+  private void applyOne(String platform, HasMetadata want, LiveView live, ApplyReport report,
+      Map<String, String> blocked, Set<String> terminating) {
+    ChildKey key = ChildKey.of(want);
+    if (key.namespace() != null && blocked.containsKey(key.namespace())) {
+      report.conflict(key, "is in namespace " + key.namespace() + ", which " + blocked.get(key.namespace()));
+      return;
+    }
+    if (key.namespace() != null && terminating.contains(key.namespace())) {
+      return; // the namespace's own wait says it all; its contents go with it
+    }
+    HasMetadata have = live.get(key).orElse(null);
+    if (have != null && have.getMetadata().getDeletionTimestamp() != null) {
+      // A real API server refuses new objects in a Terminating namespace and finishes deleting
+      // first; the informer's delete event brings us back to create it afresh.
+      report.waiting(key, "is being deleted (Terminating); it is re-created once it is gone");
+      if (key.kind() == ChildKind.NAMESPACE) {
+        terminating.add(key.name());
+      }
+      return;
+    }
+    try {
+      if (have == null) {
+        have = create(key, want, report, live);
+        if (have == null) {
+          return;
+        }
+      }
+      String owner = Labels.instanceOf(have.getMetadata().getLabels());
+      boolean adopt = owner == null && key.kind() == ChildKind.NAMESPACE && Tenancy.openTo(have, platform);
+      if (!adopt && !ownedByUs(platform, owner)) {
+        String why = key.kind() == ChildKind.NAMESPACE && owner == null ? Tenancy.notOpen(key.name(), platform)
+            : ownerText(owner);
+        report.conflict(key, why);
+        if (key.kind() == ChildKind.NAMESPACE) {
+          blocked.put(key.name(), why);
+        }
+        return;
+      }
+      if (verified.known(key, have, want)) {
+        report.observed(key, have);
+        return;
+      }
+      List<String> drift = PodSecurity.drift(have, want);
+      if (drift.isEmpty() && ObjectDiff.upToDate(have, want)) {
+        verified.remember(key, have, want);
+        report.observed(key, have);
+        return;
+      }
+      verified.forget(key);
+      Optional<String> immutable = ImmutableFields.changed(have, want);
+      if (immutable.isPresent()) {
+        report.conflict(key, immutable.get());
+      } else {
+        update(key, have, adopt ? markAdopted(want) : want, report, live);
+        if (!drift.isEmpty()) {
+          report.reverted(key, drift);
+        }
+      }
+    } catch (KubernetesClientException e) {
+      report.failed(key, have == null ? "create" : "update", reason(e));
+    }
   }
 
   /**

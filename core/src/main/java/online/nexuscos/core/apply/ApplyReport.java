@@ -82,6 +82,19 @@ public final class ApplyReport {
     failures.add(new Failure(key, action, reason));
   }
 
+  /** Adds what {@code other} found and did after what this one holds. */
+  void merge(ApplyReport other) {
+    latest.putAll(other.latest);
+    created.addAll(other.created);
+    updated.addAll(other.updated);
+    deleted.addAll(other.deleted);
+    released.addAll(other.released);
+    reverted.addAll(other.reverted);
+    conflicts.addAll(other.conflicts);
+    failures.addAll(other.failures);
+    waits.addAll(other.waits);
+  }
+
   /** The newest known version of a desired object (just written, or live). */
   public Optional<HasMetadata> latest(ChildKey key) {
     return Optional.ofNullable(latest.get(key));
