@@ -20,13 +20,13 @@ import online.nexuscos.core.model.Labels;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 
 /**
- * The operator process's memory as the benchmark reads it: heap used after a full GC (jcmd
- * GC.run, then the JVM's own heap gauge on /metrics), RSS from /proc, and the objects its
+ * The operator process's memory as the benchmark reads it: the live heap (the total of jcmd
+ * GC.class_histogram, which collects first), RSS from /proc, and the objects its
  * informers cache (counted on the API server: managed children, revisions, pods, Nodes, platforms).
  */
 final class OperatorMemory {
 
-  private static final Pattern HEAP = Pattern.compile("^jvm_memory_bytes_used\\{area=\"heap\",?\\} (\\S+)$", Pattern.MULTILINE);
+  private static final Pattern TOTAL = Pattern.compile("^Total\\s+\\d+\\s+(\\d+)\\s*$", Pattern.MULTILINE);
 
   private final RealCluster cluster;
 
@@ -53,12 +53,14 @@ final class OperatorMemory {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Matcher m = HEAP.matcher(op.http("/metrics").body());
+    // The histogram's total is the live heap at its own full GC; the heap gauge read afterwards
+    // would also count what the operator allocated in between (tens of MB while 100 platforms settle).
+    Matcher m = TOTAL.matcher(histogram);
     if (!m.find()) {
-      throw new IllegalStateException("no heap gauge on the operator's /metrics");
+      throw new IllegalStateException("no Total line in jcmd GC.class_histogram:\n" + histogram);
     }
     Map<String, Object> r = new LinkedHashMap<>();
-    r.put("heap_after_gc_bytes", (long) Double.parseDouble(m.group(1)));
+    r.put("heap_after_gc_bytes", Long.parseLong(m.group(1)));
     r.put("rss_bytes", rss(op.pid()));
     r.put("cached_objects", cachedObjects(cluster.admin()));
     return r;
