@@ -85,13 +85,15 @@ final class BenchGoals {
     }
   }
 
+  /** The map under {@code key} of a benchmark JSON object, or an empty one (the report reads with these too). */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Map<String, Object> m, String key) {
+  static Map<String, Object> map(Map<String, Object> m, String key) {
     Object v = m.get(key);
     return v instanceof Map ? (Map<String, Object>) v : Map.of();
   }
 
-  private static long num(Map<String, Object> m, String key) {
+  /** The number under {@code key}, or 0. */
+  static long num(Map<String, Object> m, String key) {
     Object v = m.get(key);
     return v instanceof Number n ? n.longValue() : 0;
   }

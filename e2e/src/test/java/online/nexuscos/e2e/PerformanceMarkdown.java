@@ -1,5 +1,8 @@
 package online.nexuscos.e2e;
 
+import static online.nexuscos.e2e.BenchGoals.map;
+import static online.nexuscos.e2e.BenchGoals.num;
+
 import java.util.List;
 import java.util.Map;
 
@@ -291,17 +294,6 @@ final class PerformanceMarkdown {
 
   private void line(String text) {
     md.append(text).append('\n');
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Map<String, Object> m, String key) {
-    Object v = m.get(key);
-    return v instanceof Map ? (Map<String, Object>) v : Map.of();
-  }
-
-  private static long num(Map<String, Object> m, String key) {
-    Object v = m.get(key);
-    return v instanceof Number n ? n.longValue() : 0;
   }
 
   private static String mib(long bytes) {
