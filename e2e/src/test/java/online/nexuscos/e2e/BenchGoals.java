@@ -62,8 +62,35 @@ final class BenchGoals {
 
   /** Heap per cached object, and RSS at 16k objects (extrapolated linearly when the burst caches fewer). */
   private static void memory(List<Goal> goals, Map<String, Object> real) {
-    Map<String, Object> zero = map(map(real, "memory"), "0");
-    for (Object v : map(real, "converge").values()) {
+    Growth g = growth(real);
+    if (g == null) {
+      return;
+    }
+    long perObject = g.heapPerObject();
+    goals.add(new Goal("heap ≤ 3 KB per cached object (real)", perObject + " bytes", perObject <= 3000));
+    long rssPerObject = (num(g.at(), "rss_bytes") - num(g.zero(), "rss_bytes")) / g.objects();
+    long cached = num(g.at(), "cached_objects");
+    long rssAt16k = cached >= 16_000 ? num(g.at(), "rss_bytes") : num(g.zero(), "rss_bytes") + rssPerObject * 16_000;
+    goals.add(new Goal("RSS at 16k cached objects < controller-runtime's 281 MB at ~8k (real)",
+        rssAt16k / 1_000_000 + " MB" + (cached >= 16_000 ? "" : " (extrapolated from " + cached + " objects)"),
+        rssAt16k < CONTROLLER_RUNTIME_RSS_AT_8K));
+  }
+
+  /**
+   * A tier's memory with no platform ({@code zero}) and after the burst ({@code at}), and the cached
+   * objects the burst added.
+   */
+  record Growth(Map<String, Object> zero, Map<String, Object> at, long objects) {
+    /** (heap after GC at the burst − heap at 0) / (objects at the burst − objects at 0). */
+    long heapPerObject() {
+      return (num(at, "heap_after_gc_bytes") - num(zero, "heap_after_gc_bytes")) / objects;
+    }
+  }
+
+  /** The memory growth of a tier over its burst, or null when the tier has no burst or no baseline. */
+  static Growth growth(Map<String, Object> tier) {
+    Map<String, Object> zero = map(map(tier, "memory"), "0");
+    for (Object v : map(tier, "converge").values()) {
       @SuppressWarnings("unchecked")
       Map<String, Object> c = (Map<String, Object>) v;
       if (!c.containsKey("platforms") || zero.isEmpty()) {
@@ -71,18 +98,11 @@ final class BenchGoals {
       }
       Map<String, Object> at = map(c, "memory_at_" + c.get("platforms"));
       long objects = num(at, "cached_objects") - num(zero, "cached_objects");
-      if (objects <= 0) {
-        continue;
+      if (objects > 0) {
+        return new Growth(zero, at, objects);
       }
-      long perObject = (num(at, "heap_after_gc_bytes") - num(zero, "heap_after_gc_bytes")) / objects;
-      goals.add(new Goal("heap ≤ 3 KB per cached object (real)", perObject + " bytes", perObject <= 3000));
-      long rssPerObject = (num(at, "rss_bytes") - num(zero, "rss_bytes")) / objects;
-      long cached = num(at, "cached_objects");
-      long rssAt16k = cached >= 16_000 ? num(at, "rss_bytes") : num(zero, "rss_bytes") + rssPerObject * 16_000;
-      goals.add(new Goal("RSS at 16k cached objects < controller-runtime's 281 MB at ~8k (real)",
-          rssAt16k / 1_000_000 + " MB" + (cached >= 16_000 ? "" : " (extrapolated from " + cached + " objects)"),
-          rssAt16k < CONTROLLER_RUNTIME_RSS_AT_8K));
     }
+    return null;
   }
 
   /** The map under {@code key} of a benchmark JSON object, or an empty one (the report reads with these too). */

@@ -173,17 +173,8 @@ final class PerformanceMarkdown {
   }
 
   private static String perObject(Map<String, Object> tier) {
-    Map<String, Object> zero = map(map(tier, "memory"), "0");
-    for (Object v : map(tier, "converge").values()) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> c = (Map<String, Object>) v;
-      if (c.containsKey("platforms")) {
-        Map<String, Object> x = map(c, "memory_at_" + c.get("platforms"));
-        return String.valueOf((num(x, "heap_after_gc_bytes") - num(zero, "heap_after_gc_bytes"))
-            / Math.max(1, num(x, "cached_objects") - num(zero, "cached_objects")));
-      }
-    }
-    return "—";
+    BenchGoals.Growth g = BenchGoals.growth(tier);
+    return g == null ? "—" : String.valueOf(g.heapPerObject());
   }
 
   private void memory(Map<String, Object> t) {

@@ -75,7 +75,6 @@ final class CdsTraining {
         for (String path : List.of("/readyz", "/healthz", "/metrics")) {
           HttpURLConnection get = (HttpURLConnection) URI.create("http://127.0.0.1:" + health.port() + path).toURL()
               .openConnection();
-          get.getResponseCode();
           try (InputStream body = get.getResponseCode() < 400 ? get.getInputStream() : get.getErrorStream()) {
             if (body != null) {
               body.readAllBytes();

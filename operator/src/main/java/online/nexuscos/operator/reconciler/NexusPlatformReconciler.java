@@ -134,7 +134,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
         ConditionType.READY).map(c -> c.getMessage()).equals(Conditions.find(next.getConditions(), ConditionType.READY)
             .map(c -> c.getMessage()));
     try {
-      StatusWriter.write(platform, next, context);
+      StatusWriter.write(platform, next, StatusWriter.change(platform, next), context);
     } catch (RuntimeException writeFailed) {
       LOG.warn("Could not record the failure in the status of platform {}: {}", platform.getMetadata().getName(),
           describe(writeFailed));
@@ -210,10 +210,11 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
     var conditionsBefore = platform.getStatus() == null ? null : platform.getStatus().getConditions();
     String uid = platform.getMetadata().getUid();
     // A rollout's running commentary waits for the throttle; facts (and anything announced) do not.
-    Duration heldBack = notices.isEmpty() && !StatusWriter.needsRepair(latest)
-        ? throttle.holdBack(uid, StatusChange.between(latest.getStatus(), next)) : null;
+    // (A status that needs repair counts as SUBSTANTIVE, so the throttle never holds it back.)
+    StatusChange change = StatusWriter.change(latest, next);
+    Duration heldBack = notices.isEmpty() ? throttle.holdBack(uid, change) : null;
     try {
-      if (heldBack == null && StatusWriter.write(latest, next, context)) {
+      if (heldBack == null && StatusWriter.write(latest, next, change, context)) {
         throttle.written(uid);
       }
     } catch (KubernetesClientException e) {

@@ -19,26 +19,37 @@ final class StatusWriter {
   private StatusWriter() {}
 
   /**
-   * Writes {@code next} over {@code platform} (the object as last read or written in this reconcile)
-   * unless it equals the status it has; true when it wrote.
+   * What writing {@code next} over {@code platform} would change: computed once per reconcile, for
+   * the progress throttle and for the write. A status holding values this version could not read
+   * is rewritten whatever else holds.
    */
-  static boolean write(NexusPlatform platform, NexusPlatformStatus next, Context<NexusPlatform> context) {
-    return writeAndGet(platform, next, context) != platform;
+  static StatusChange change(NexusPlatform platform, NexusPlatformStatus next) {
+    return needsRepair(platform) ? StatusChange.SUBSTANTIVE : StatusChange.between(platform.getStatus(), next);
   }
 
-  /** Whether the status held values this version could not read: then it is rewritten whatever else holds. */
-  static boolean needsRepair(NexusPlatform platform) {
-    return platform.getUnreadableFields().keySet().stream().anyMatch(f -> f.startsWith("status"));
+  /** Writes {@code next} over {@code platform} unless {@code change} is NONE; true when it wrote. */
+  static boolean write(NexusPlatform platform, NexusPlatformStatus next, StatusChange change,
+      Context<NexusPlatform> context) {
+    return writeAndGet(platform, next, change, context) != platform;
   }
 
   /** As {@link #write}, returning the platform as written (or {@code platform} itself when unchanged). */
   static NexusPlatform writeAndGet(NexusPlatform platform, NexusPlatformStatus next, Context<NexusPlatform> context) {
-    if (!needsRepair(platform) && StatusChange.between(platform.getStatus(), next) == StatusChange.NONE) {
+    return writeAndGet(platform, next, change(platform, next), context);
+  }
+
+  private static NexusPlatform writeAndGet(NexusPlatform platform, NexusPlatformStatus next, StatusChange change,
+      Context<NexusPlatform> context) {
+    if (change == StatusChange.NONE) {
       return platform;
     }
     return PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(platform, context, p -> {
       p.setStatus(next);
       return p;
     });
+  }
+
+  private static boolean needsRepair(NexusPlatform platform) {
+    return platform.getUnreadableFields().keySet().stream().anyMatch(f -> f.startsWith("status"));
   }
 }
