@@ -44,9 +44,24 @@ final class E2E {
       // The operator's log as it is at the timeout, not as it was when the wait began.
       throw new AssertionError(name + " did not reach the expected state; last status phase: "
           + (seen[0] == null || seen[0].getStatus() == null ? "none" : seen[0].getStatus().getPhase())
-          + "; operator log:\n" + cluster.operator().logTail(), e);
+          + "\n" + snapshot(cluster, name) + "\noperator log:\n" + cluster.operator().logTail(), e);
     }
     return seen[0];
+  }
+
+  /**
+   * What a failed wait needs to be understood from a CI log alone: the platform's status, its
+   * workloads and pods with their Nodes, the Nodes, and the platform's latest Events.
+   */
+  static String snapshot(RealCluster cluster, String name) {
+    String selector = Labels.INSTANCE + "=" + name;
+    return String.join("\n",
+        "--- status:", cluster.kubectl("get", "nxp", name, "-o", "jsonpath={.status}").out(),
+        "--- workloads:", cluster.kubectl("get", "deployments,replicasets", "-A", "-l", selector, "-o", "wide").out(),
+        "--- pods:", cluster.kubectl("get", "pods", "-A", "-l", selector, "-o", "wide").out(),
+        "--- nodes:", cluster.kubectl("get", "nodes", "-L", "topology.kubernetes.io/zone").out(),
+        "--- events of the platform:", cluster.kubectl("get", "events", "-n", "default",
+            "--field-selector", "involvedObject.name=" + name, "--sort-by=.lastTimestamp").out());
   }
 
   static NexusPlatform awaitReady(RealCluster cluster, String name) {

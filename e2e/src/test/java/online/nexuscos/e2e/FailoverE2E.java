@@ -10,6 +10,7 @@ import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import online.nexuscos.platform.api.v1alpha1.Phase;
 import java.time.Duration;
 import java.time.Instant;
+import online.nexuscos.core.failover.SiteHealth;
 import online.nexuscos.core.status.ConditionType;
 import online.nexuscos.core.status.Conditions;
 import online.nexuscos.platform.api.v1alpha1.FailoverRecord;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Failover on the real control plane: a zone's Nodes go NotReady (kwok stops heartbeating them),
  * fencing waits for the old site's pods, the scheduler places the new ones in the other zone;
- * failback into a dead zone is refused; a pod that will not stop holds the failover.
+ * failback into a dead zone is refused, and so is a failover to a zone whose Nodes are all cordoned;
+ * a pod that will not stop holds the failover.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -91,8 +93,10 @@ class FailoverE2E {
         .anyMatch(e -> "FailoverRefused".equals(e.getReason()) && stays.getMetadata().getUid().equals(e.getInvolvedObject().getUid()));
 
     Zones.setReady(cluster, "zone-a", true);
-    await().atMost(RealCluster.TIMEOUT).until(() -> cluster.admin().nodes().list().getItems().stream()
-        .filter(n -> "zone-a".equals(n.getMetadata().getLabels().get(ZONE))).allMatch(Zones::ready));
+    // Back means the control plane trusts the Nodes again (its not-ready/unreachable taints lifted),
+    // not only that they report Ready: pods placed in between would be marked not ready.
+    await().atMost(RealCluster.TIMEOUT).until(() -> cluster.admin().nodes().withLabel(ZONE, "zone-a").list().getItems()
+        .stream().allMatch(SiteHealth::takesPods));
     cluster.nexusctl("failback", NAME, "--wait", "--timeout", "2m").ok();
     awaitOn("primary");
     await().atMost(RealCluster.TIMEOUT).until(() -> zonesOfRunningPods().equals(List.of("zone-a")));
@@ -100,6 +104,27 @@ class FailoverE2E {
 
   @Test
   @Order(2)
+  void aFailoverToAZoneWhoseNodesAreAllCordonedIsRefused() {
+    awaitOn("primary");
+    List<String> zoneB = cluster.admin().nodes().withLabel(ZONE, "zone-b").list().getItems().stream()
+        .map(n -> n.getMetadata().getName()).toList();
+    zoneB.forEach(n -> cluster.kubectl("cordon", n).ok());
+    try {
+      Command.Result refused = cluster.nexusctl("failover", NAME, "--to", "secondary", "--wait", "--timeout", "60s");
+      assertThat(refused.exit()).as(refused.out() + refused.err()).isNotZero();
+      assertThat(refused.err()).contains("refused").contains("site secondary has no Ready Node that takes pods")
+          .contains("cordoned");
+      NexusPlatform stays = cluster.platform(NAME);
+      assertThat(stays.getStatus().getFailover().getActiveSite()).isEqualTo("primary");
+      assertThat(stays.getStatus().getFailover().getCurrent()).isNull();
+      assertThat(zonesOfRunningPods()).containsExactly("zone-a");
+    } finally {
+      zoneB.forEach(n -> cluster.kubectl("uncordon", n));
+    }
+  }
+
+  @Test
+  @Order(3)
   void fencingWaitsWhileAPodStillRunsOnAReadyNodeAndSaysSo() {
     awaitOn("primary");
     String held = cluster.admin().pods().inNamespace("e2e-failover").list().getItems().stream()
@@ -123,7 +148,7 @@ class FailoverE2E {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void theStatusInTheClusterIsWhatTheOperatorDecidesFrom() {
     awaitOn("secondary");
     // As if another replica (before a leader change) had recorded a failback: the operator reads
@@ -145,11 +170,6 @@ class FailoverE2E {
   /** Taking a zone's kwok Nodes down and up again. */
   static final class Zones {
     static final String KWOK_LABEL = "kwok.x-k8s.io/node";
-
-    static boolean ready(Node node) {
-      return node.getStatus() != null && node.getStatus().getConditions() != null
-          && node.getStatus().getConditions().stream().anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True"));
-    }
 
     static void setReady(RealCluster cluster, String zone, boolean ready) {
       for (Node node : cluster.admin().nodes().withLabel(ZONE, zone).list().getItems()) {

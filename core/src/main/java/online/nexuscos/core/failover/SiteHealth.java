@@ -34,6 +34,14 @@ public final class SiteHealth {
             .allMatch(r -> NodeMatch.requirement(r.getKey(), r.getOperator(), r.getValues(), labels)));
   }
 
+  /**
+   * The taints the node lifecycle controller puts on a Node it does not (yet) trust: they stay
+   * until it has seen the Node Ready again, and pods started before that are marked not ready.
+   */
+  static final java.util.Set<String> DISTRUST_TAINTS = java.util.Set.of("node.kubernetes.io/not-ready",
+      "node.kubernetes.io/unreachable");
+
+  /** Whether the Node reports Ready: pods on it may be serving (what fencing asks). */
   public static boolean ready(Node node) {
     return node.getStatus() != null && node.getStatus().getConditions() != null
         && node.getStatus().getConditions().stream()
@@ -41,17 +49,37 @@ public final class SiteHealth {
   }
 
   /**
-   * Whether the site can run the platform's critical services now: at least one Ready Node, and
-   * the Ready Nodes' allocatable CPU, memory and pods hold the critical services' requests at their
-   * minimum replica counts (the HPA minimum where autoscaling is on).
+   * Whether new pods can start on the Node: Ready, not cordoned, and no longer tainted not-ready or
+   * unreachable by the control plane (a Node that has just come back is Ready a few seconds before
+   * its controller lifts those taints, and pods placed in between are marked not ready).
+   */
+  public static boolean takesPods(Node node) {
+    if (!ready(node)) {
+      return false;
+    }
+    var spec = node.getSpec();
+    if (spec == null) {
+      return true;
+    }
+    return !Boolean.TRUE.equals(spec.getUnschedulable()) && (spec.getTaints() == null
+        || spec.getTaints().stream().noneMatch(t -> DISTRUST_TAINTS.contains(t.getKey())));
+  }
+
+  /**
+   * Whether the site can run the platform's critical services now: at least one Node that takes
+   * pods ({@link #takesPods}), and those Nodes' allocatable CPU, memory and pods hold the critical
+   * services' requests at their minimum replica counts (the HPA minimum where autoscaling is on).
    */
   public static FailoverStateMachine.SiteReadiness readiness(SiteSpec site, Collection<Node> nodes,
       ResolvedPlatform platform) {
     List<Node> members = nodes.stream().filter(n -> onSite(site, n)).toList();
-    List<Node> ready = members.stream().filter(SiteHealth::ready).toList();
+    List<Node> ready = members.stream().filter(SiteHealth::takesPods).toList();
     if (ready.isEmpty()) {
+      long held = members.stream().filter(SiteHealth::ready).count();
       return new FailoverStateMachine.SiteReadiness(0, SiteProblem.NoReadyNode, "site " + site.getName()
-          + " has no Ready Node (" + members.size() + " Node(s) match its placement)");
+          + " has no Ready Node that takes pods (" + members.size() + " Node(s) match its placement"
+          + (held == 0 ? "" : ", " + held + " of them Ready but cordoned or still tainted not-ready/unreachable")
+          + ")");
     }
     BigDecimal cpu = BigDecimal.ZERO;
     BigDecimal memory = BigDecimal.ZERO;
@@ -82,7 +110,7 @@ public final class SiteHealth {
     }
     if (!missing.isEmpty()) {
       return new FailoverStateMachine.SiteReadiness(ready.size(), SiteProblem.InsufficientCapacity, "site " + site.getName()
-          + "'s " + ready.size() + " Ready Node(s) cannot hold the critical services: " + String.join(", ", missing));
+          + "'s " + ready.size() + " Ready Node(s) that take pods cannot hold the critical services: " + String.join(", ", missing));
     }
     return FailoverStateMachine.SiteReadiness.ok(ready.size());
   }

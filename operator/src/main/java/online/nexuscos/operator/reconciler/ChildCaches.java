@@ -53,13 +53,15 @@ final class ChildCaches {
     trimmed(revisionConfig, namespaces);
     revisions = new InformerEventSource<>(revisionConfig.build(), context);
     list.add(revisions);
-    // Nodes decide a site's health: a change of readiness or labels concerns every platform.
+    // Nodes decide a site's health: a change of readiness (Ready, or taking pods: cordon, the control
+    // plane's not-ready/unreachable taints) or of labels concerns every platform.
     var primaries = context.getPrimaryCache();
     nodes = new InformerEventSource<>(InformerEventSourceConfiguration.from(Node.class, NexusPlatform.class)
         .withName("nodes")
         .withItemStore(CacheTrim.store()) // cluster-scoped: one informer
         .withSecondaryToPrimaryMapper(n -> primaries.list().map(ResourceID::fromResource).collect(Collectors.toSet()))
         .withOnUpdateFilter((now, before) -> SiteHealth.ready(now) != SiteHealth.ready(before)
+            || SiteHealth.takesPods(now) != SiteHealth.takesPods(before)
             || !Objects.equals(now.getMetadata().getLabels(), before.getMetadata().getLabels()))
         .build(), context);
     list.add(nodes);
