@@ -98,12 +98,14 @@ public final class FailoverStateMachine {
     FailoverTrigger trigger = null;
     String why = null;
     String to = in.specSite();
+    boolean standing = false; // a change of spec.failover.activeSite stands; nexusctl's requests are one-shot
     if (!in.specSite().equals(st.getAcknowledgedSite())) {
       if (in.specSite().equals(st.getActiveSite())) {
         st.setAcknowledgedSite(in.specSite());
       } else {
         trigger = FailoverTrigger.Manual;
         why = "spec.failover.activeSite changed to " + in.specSite();
+        standing = true;
       }
     } else if (in.requestedSite() != null && in.siteNames().contains(in.requestedSite())
         && !in.requestedSite().equals(st.getActiveSite())) {
@@ -128,7 +130,7 @@ public final class FailoverStateMachine {
         String reason = target.canRun() ? why : why + "; FORCED by " + in.force() + " although " + target.detail();
         return start(in, st, to, trigger, reason, !target.canRun(), notices);
       }
-      refuse(st, to, trigger, target, notices);
+      refuse(st, to, trigger, target, standing, notices);
     }
     String active = st.getActiveSite();
     SiteReadiness here = readiness(in, active);
@@ -163,11 +165,17 @@ public final class FailoverStateMachine {
     return in.sites().getOrDefault(site, new SiteReadiness(0, SiteProblem.NoReadyNode, "site " + site + " has no Node"));
   }
 
-  /** Records (and announces once) that a requested switch to {@code site} is not started. */
+  /**
+   * Records (and announces once) that a requested switch to {@code site} is not started; a
+   * {@code standing} request (the spec's activeSite) starts by itself once the site can run the
+   * platform, a one-shot one (nexusctl failover --to, failback) has to be asked again.
+   */
   private static void refuse(FailoverStatus st, String site, FailoverTrigger trigger, SiteReadiness target,
-      List<Notice> notices) {
+      boolean standing, List<Notice> notices) {
     String message = trigger + " to site " + site + " refused: " + target.detail()
-        + ". It starts once the site can run the critical services; to go there anyway, annotate the platform "
+        + (standing ? ". It starts once the site can run the critical services"
+            : ". Nothing is kept pending: ask again once the site can run the critical services")
+        + "; to go there anyway, annotate the platform "
         + "platform.nexuscos.online/failover-force=\"<who>: <why>\" (nexusctl failover/failback --force).";
     boolean news = !site.equals(st.getRefusedSite()) || target.problem() != st.getRefusal();
     st.setRefusedSite(site);

@@ -237,7 +237,8 @@ class FailoverStateMachineTest {
     assertThat(refused.next().getRefusedSite()).isEqualTo("primary");
     assertThat(refused.next().getRefusal()).isEqualTo(SiteProblem.NoReadyNode);
     assertThat(refused.next().getRefusalMessage()).contains("Failback to site primary refused")
-        .contains("no Ready Node").contains("platform.nexuscos.online/failover-force");
+        .contains("no Ready Node").contains("platform.nexuscos.online/failover-force")
+        .as("a one-shot request is not kept pending, and says so").contains("ask again").doesNotContain("It starts once");
     assertThat(refused.notices()).singleElement().satisfies(n -> {
       assertThat(n.warning()).isTrue();
       assertThat(n.reason()).isEqualTo("FailoverRefused");
@@ -263,7 +264,8 @@ class FailoverStateMachineTest {
     assertThat(refused.inProgress()).isFalse();
     assertThat(refused.site()).isEqualTo("primary");
     assertThat(refused.next().getAcknowledgedSite()).as("still to be acted on").isEqualTo("primary");
-    assertThat(refused.next().getRefusalMessage()).contains("Manual to site secondary refused");
+    assertThat(refused.next().getRefusalMessage()).contains("Manual to site secondary refused")
+        .as("the spec's choice stands").contains("It starts once the site can run the critical services");
 
     Decision recovered = In.of(refused.next(), T0.plusSeconds(30)).spec("secondary").decide();
     assertThat(recovered.inProgress()).isTrue();
