@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
 /**
  * Hidden {@code nexusctl cds-training}: the run the kubectl-nexus launcher records its
  * class-data-sharing archive from, so every later command starts with the classes of render,
- * validation and the API client already mapped (docs/performance.md). Renders the example built
- * into the jar and tries one API request against a closed local port; prints nothing.
+ * validation and the API client already mapped (docs/performance.md). Builds the whole command
+ * tree, renders and validates the example built into the jar and tries one API request against a
+ * closed local port; prints nothing.
  */
 @Command(name = "cds-training", hidden = true,
     description = "Exercise render and the API client once, for the launcher's class-data-sharing archive.")
@@ -41,7 +42,10 @@ final class CdsTrainingCommand implements Callable<Integer> {
           current-context: closed
           """);
       PrintWriter quiet = new PrintWriter(OutputStream.nullOutputStream());
+      // Each command registers only itself (Nexusctl.commandLine): the whole tree once, for help and the rest.
+      Nexusctl.commandLine();
       int rendered = Nexusctl.run(quiet, quiet, "render", "-f", example.toString());
+      Nexusctl.run(quiet, quiet, "validate", "-f", example.toString());
       Nexusctl.run(quiet, quiet, "status", "--kubeconfig", kubeconfig.toString(), "--request-timeout", "1s");
       return rendered;
     } finally {

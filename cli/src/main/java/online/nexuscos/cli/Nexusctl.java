@@ -10,13 +10,20 @@ import picocli.CommandLine.Option;
     name = "nexusctl",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "See and operate Nexus COS platforms.",
-    subcommands = {
+    description = "See and operate Nexus COS platforms.")
+public final class Nexusctl {
+
+  /**
+   * The subcommands, in the order help lists them. Registered by {@link #commandLine(String...)}:
+   * all of them, or only the one a command line starts with (picocli reads every registered
+   * command's annotations up front, a tenth of an offline command's time).
+   */
+  static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
       GetCommand.class, StatusCommand.class, HistoryCommand.class, RollbackCommand.class,
       FailoverCommand.class, FailbackCommand.class, PauseCommand.Pause.class, PauseCommand.Resume.class,
       RestartCommand.class, ValidateCommand.class, RenderCommand.class, DiffCommand.class,
-      SandboxLauncher.class, VersionCommand.class, CompletionCommand.class, CdsTrainingCommand.class, CommandLine.HelpCommand.class})
-public final class Nexusctl {
+      SandboxLauncher.class, VersionCommand.class, CompletionCommand.class, CdsTrainingCommand.class,
+      CommandLine.HelpCommand.class);
 
   @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
       description = "Show stack traces on errors, and library logs.")
@@ -63,7 +70,7 @@ public final class Nexusctl {
       return CompleteCommand.run(out, java.util.Arrays.asList(args).subList(1, args.length));
     }
     Nexusctl root = new Nexusctl();
-    CommandLine cli = new CommandLine(root).setOut(out).setErr(err)
+    CommandLine cli = commandLine(root, args).setOut(out).setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((e, command, parsed) -> {
       command.getErr().println("error: " + message(e));
@@ -99,8 +106,32 @@ public final class Nexusctl {
     return "unexpected failure: " + KubeconfigCheck.firstLine(e) + " (run with --verbose for the stack trace)";
   }
 
-  /** The command tree, for the reference documentation. */
+  /** The whole command tree (the reference documentation, completion). */
   static CommandLine commandLine() {
-    return new CommandLine(new Nexusctl());
+    return commandLine(new Nexusctl());
+  }
+
+  /**
+   * The command tree for {@code args}: when the first word names a subcommand (other than help),
+   * only that one is registered; otherwise (options first, help, no or an unknown command, so that
+   * picocli can list or suggest the others) all of them.
+   */
+  static CommandLine commandLine(Nexusctl root, String... args) {
+    CommandLine cli = new CommandLine(root);
+    Class<?> only = args.length == 0 ? null : SUBCOMMANDS.stream()
+        .filter(c -> c != CommandLine.HelpCommand.class && names(c).contains(args[0])).findFirst().orElse(null);
+    for (Class<?> c : SUBCOMMANDS) {
+      if (only == null || c == only) {
+        cli.addSubcommand(c);
+      }
+    }
+    return cli;
+  }
+
+  private static java.util.List<String> names(Class<?> command) {
+    Command c = command.getAnnotation(Command.class);
+    java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(c.aliases()));
+    names.add(c.name());
+    return names;
   }
 }

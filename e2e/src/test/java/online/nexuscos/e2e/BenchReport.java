@@ -76,9 +76,10 @@ final class BenchReport {
   }
 
   /** The JSON named by -Dbench.baseline, or null. */
+  /** The earlier run given as -Dbench.baseline; a relative path is read from the repository root, as bench/run is run. */
   static Map<String, Object> baseline() throws IOException {
     String file = System.getProperty("bench.baseline", "");
-    return file.isBlank() ? null : read(Path.of(file));
+    return file.isBlank() ? null : read(Path.of(System.getProperty("nexus.repo", "..")).resolve(file));
   }
 
   private static Map<String, Object> read(Path file) throws IOException {

@@ -35,6 +35,7 @@ class PlatformBench {
 
   @Test
   void benchmark() throws Exception {
+    Map<String, Object> baseline = BenchReport.baseline(); // read first: a wrong path fails now, not after the run
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("machine", BenchReport.machine());
     Map<String, Object> tiers = new LinkedHashMap<>();
@@ -58,7 +59,7 @@ class PlatformBench {
     }
     result.put("nexusctl", BenchReport.cliStartup());
     BenchReport.writeJson(out.resolve("bench.json"), result);
-    String markdown = BenchReport.markdown(result, BenchReport.baseline());
+    String markdown = BenchReport.markdown(result, baseline);
     Files.writeString(out.resolve("performance.md"), markdown);
     System.out.println(markdown);
     assertThat(tiers).as("tiers measured").isNotEmpty();
