@@ -75,7 +75,6 @@ final class BenchReport {
     return read(out);
   }
 
-  /** The JSON named by -Dbench.baseline, or null. */
   /** The earlier run given as -Dbench.baseline; a relative path is read from the repository root, as bench/run is run. */
   static Map<String, Object> baseline() throws IOException {
     String file = System.getProperty("bench.baseline", "");
