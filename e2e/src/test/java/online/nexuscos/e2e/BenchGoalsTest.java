@@ -35,11 +35,27 @@ class BenchGoalsTest {
           assertThat(g.figure()).isEqualTo("2500 bytes");
           assertThat(g.met()).isTrue();
         });
-    // 100 MB + 10 kB per object × 16k = 260 MB: below 281 MB
+    // 100 MB + 10 kB per object × (16k − the 20 there before) = 259.8 MB: below 281 MB
     assertThat(goals).filteredOn(g -> g.goal().startsWith("RSS")).singleElement()
         .satisfies(g -> {
-          assertThat(g.figure()).isEqualTo("260 MB (extrapolated from 4020 objects)");
+          assertThat(g.figure()).isEqualTo("259 MB (extrapolated from 4020 objects)");
           assertThat(g.met()).isTrue();
         });
+  }
+
+  @Test
+  void memoryBeforeTheBurstInTheSameProcessIsTheBaselineWhenMeasured() {
+    Map<String, Object> real = Map.of(
+        "memory", Map.of("0", Map.of("heap_after_gc_bytes", 20_000_000, "rss_bytes", 100_000_000, "cached_objects", 20)),
+        "converge", Map.of("burst-100", Map.of("platforms", 100, "ratio", 1.2,
+            "memory_before_100", Map.of("heap_after_gc_bytes", 26_000_000, "rss_bytes", 150_000_000, "cached_objects", 520),
+            "memory_at_100", Map.of("heap_after_gc_bytes", 36_000_000, "rss_bytes", 190_000_000, "cached_objects", 5520))));
+    List<BenchGoals.Goal> goals = BenchGoals.judge(Map.of("tiers", Map.of("real", real)));
+    // (36 − 26) MB / 5000 objects
+    assertThat(goals).filteredOn(g -> g.goal().startsWith("heap")).singleElement()
+        .satisfies(g -> assertThat(g.figure()).isEqualTo("2000 bytes"));
+    // 150 MB + 8 kB per object × (16k − the 520 there before) = 273.8 MB
+    assertThat(goals).filteredOn(g -> g.goal().startsWith("RSS")).singleElement()
+        .satisfies(g -> assertThat(g.figure()).isEqualTo("273 MB (extrapolated from 5520 objects)"));
   }
 }

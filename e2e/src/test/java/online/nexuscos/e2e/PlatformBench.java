@@ -139,9 +139,14 @@ class PlatformBench {
 
     List<String> names = BenchPlatforms.burstNames("burst-", count);
     List<NexusPlatform> platforms = names.stream().map(n -> BenchPlatforms.synthetic(n, n + "-", 10, 2)).toList();
+    Map<String, Object> r = new LinkedHashMap<>();
+    if (tier instanceof RealTier real) {
+      // The same process just before and after the burst: what its objects add, the operator's
+      // one-time costs (classes, serializers of every kind, thread pools) already paid by the runs before.
+      r.put("memory_before_" + count, OperatorMemory.of(real.cluster()).measure());
+    }
     tier.begin(true);
     long[] times = converge(tier.client(), platforms, all.size());
-    Map<String, Object> r = new LinkedHashMap<>();
     r.put("platforms", count);
     r.put("objects", all.size());
     r.put("floor_ms", floor);

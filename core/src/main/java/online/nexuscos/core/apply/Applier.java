@@ -177,6 +177,7 @@ public final class Applier {
         objects.stream().sorted(Comparator.comparing(ChildKey::of).reversed()).toList();
     for (HasMetadata object : ordered) {
       ChildKey key = ChildKey.of(object);
+      verified.forget(key); // deleted or released: nothing to remember of it (a long-lived operator would pile these up)
       try {
         String keep = key.kind() == ChildKind.NAMESPACE ? whyKeep(platform, key, object, deleteNamespaces) : null;
         if (keep != null) {

@@ -68,4 +68,40 @@ class ParallelWritesTest {
     assertThat(ended.get()).as("writes ended when each() returned").isEqualTo(begun.get());
     assertThat(report.created()).as("nothing merged from a failed batch").isEmpty();
   }
+
+  @Test
+  void batchesSideBySideShareABoundedPoolOfHelpersAndEachWritesEverything() throws Exception {
+    int batches = 20;
+    java.util.Set<String> helpers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    CyclicBarrier allStarted = new CyclicBarrier(batches);
+    List<ApplyReport> reports = new java.util.ArrayList<>();
+    List<Thread> callers = new java.util.ArrayList<>();
+    for (int b = 0; b < batches; b++) {
+      ApplyReport report = new ApplyReport();
+      reports.add(report);
+      List<String> names = IntStream.range(0, 12).mapToObj(i -> "cm-" + i).toList();
+      Thread caller = new Thread(() -> {
+        try {
+          allStarted.await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        writes.each(names, (name, local) -> {
+          if (Thread.currentThread().getName().startsWith("nexus-writer-")) {
+            helpers.add(Thread.currentThread().getName());
+          }
+          var cm = new ConfigMapBuilder().withNewMetadata().withName(name).withNamespace("ns").endMetadata().build();
+          local.created(ChildKey.of(cm), cm);
+        }, report);
+      });
+      callers.add(caller);
+      caller.start();
+    }
+    for (Thread caller : callers) {
+      caller.join(TimeUnit.SECONDS.toMillis(30));
+      assertThat(caller.isAlive()).as(caller.getName() + " finished").isFalse();
+    }
+    assertThat(helpers).hasSizeLessThanOrEqualTo(ParallelWrites.HELPER_THREADS);
+    assertThat(reports).allSatisfy(r -> assertThat(r.created()).hasSize(12));
+  }
 }

@@ -5,22 +5,21 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 
 /**
  * What the informer caches keep of each object: only what the operator reads. managedFields (often
  * a third of an object) never; of a Pod only its identity, labels, deletion mark and Node (what
- * fencing reads); of a Node not its image list. Cached objects are never written back whole with
- * these fields missing: a PUT without managedFields keeps the server's.
+ * fencing reads); of a Node not its image list; of a Service, HorizontalPodAutoscaler or
+ * PodDisruptionBudget not its status (the operator reads only Deployments' and Namespaces'). Cached
+ * objects written back whole lose nothing by it: a PUT without managedFields keeps the server's, and
+ * a PUT of an object with a status subresource ignores its status.
  */
 final class CacheTrim {
 
   private CacheTrim() {}
-
-  /** An informer item store that trims each object as it is cached. */
-  static <R extends HasMetadata> TransformingItemStore<R> store() {
-    return new TransformingItemStore<>(CacheTrim::trim);
-  }
 
   @SuppressWarnings("unchecked")
   static <R extends HasMetadata> R trim(R object) {
@@ -30,6 +29,12 @@ final class CacheTrim {
     object.getMetadata().setManagedFields(null);
     if (object instanceof Node node && node.getStatus() != null) {
       node.getStatus().setImages(null);
+    } else if (object instanceof Service service) {
+      service.setStatus(null);
+    } else if (object instanceof HorizontalPodAutoscaler hpa) {
+      hpa.setStatus(null);
+    } else if (object instanceof PodDisruptionBudget pdb) {
+      pdb.setStatus(null);
     }
     return object;
   }

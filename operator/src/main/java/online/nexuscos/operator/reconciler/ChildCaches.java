@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -38,10 +39,14 @@ final class ChildCaches {
   private InformerEventSource<Node, NexusPlatform> nodes;
   private InformerEventSource<Pod, NexusPlatform> pods;
 
+  /** The index of every cache by platform (the instance label): a platform's objects without a scan of all. */
+  static final String INSTANCE_INDEX = "nexus-instance";
+
   List<EventSource<?, NexusPlatform>> create(EventSourceContext<NexusPlatform> context, Set<String> namespaces) {
     List<EventSource<?, NexusPlatform>> list = new ArrayList<>();
+    var json = context.getClient().getKubernetesSerialization();
     for (ChildKind kind : ChildKind.values()) {
-      InformerEventSource<HasMetadata, NexusPlatform> source = source(kind, context, namespaces);
+      InformerEventSource<HasMetadata, NexusPlatform> source = source(kind, context, namespaces, json);
       sources.put(kind, source);
       list.add(source);
     }
@@ -50,15 +55,15 @@ final class ChildCaches {
         .withLabelSelector(Labels.MANAGED_SELECTOR)
         .withSecondaryToPrimaryMapper(ChildCaches::toPrimary);
     watch(revisionConfig, namespaces);
-    trimmed(revisionConfig, namespaces);
-    revisions = new InformerEventSource<>(revisionConfig.build(), context);
+    trimmed(revisionConfig, namespaces, ControllerRevision.class, json);
+    revisions = indexed(new InformerEventSource<>(revisionConfig.build(), context));
     list.add(revisions);
     // Nodes decide a site's health: a change of readiness (Ready, or taking pods: cordon, the control
     // plane's not-ready/unreachable taints) or of labels concerns every platform.
     var primaries = context.getPrimaryCache();
     nodes = new InformerEventSource<>(InformerEventSourceConfiguration.from(Node.class, NexusPlatform.class)
         .withName("nodes")
-        .withItemStore(CacheTrim.store()) // cluster-scoped: one informer
+        .withItemStore(new CompactStore<>(Node.class, json)) // cluster-scoped: one informer
         .withSecondaryToPrimaryMapper(n -> primaries.list().map(ResourceID::fromResource).collect(Collectors.toSet()))
         .withOnUpdateFilter((now, before) -> SiteHealth.ready(now) != SiteHealth.ready(before)
             || SiteHealth.takesPods(now) != SiteHealth.takesPods(before)
@@ -75,8 +80,8 @@ final class ChildCaches {
         .withOnUpdateFilter((now, before) -> before.getMetadata().getDeletionTimestamp() == null
             && now.getMetadata().getDeletionTimestamp() != null);
     watch(podConfig, namespaces);
-    trimmed(podConfig, namespaces);
-    pods = new InformerEventSource<>(podConfig.build(), context);
+    trimmed(podConfig, namespaces, Pod.class, json);
+    pods = indexed(new InformerEventSource<>(podConfig.build(), context));
     list.add(pods);
     return list;
   }
@@ -103,17 +108,17 @@ final class ChildCaches {
 
   /** The pods of platform {@code instance} (terminating ones included). */
   List<Pod> podsOf(String instance) {
-    return pods.list(p -> instance.equals(Labels.instanceOf(p.getMetadata().getLabels()))).toList();
+    return pods.byIndex(INSTANCE_INDEX, instance);
   }
 
   /** The recorded revisions (ControllerRevisions) of platform {@code instance}. */
   List<ControllerRevision> revisionsOf(String instance) {
-    return revisions.list(r -> instance.equals(Labels.instanceOf(r.getMetadata().getLabels()))).toList();
+    return revisions.byIndex(INSTANCE_INDEX, instance);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static InformerEventSource<HasMetadata, NexusPlatform> source(
-      ChildKind kind, EventSourceContext<NexusPlatform> context, Set<String> namespaces) {
+      ChildKind kind, EventSourceContext<NexusPlatform> context, Set<String> namespaces, KubernetesSerialization json) {
     InformerEventSourceConfiguration.Builder<HasMetadata> builder =
         InformerEventSourceConfiguration.from((Class<HasMetadata>) (Class) kind.type(), NexusPlatform.class)
             .withName(kind.name().toLowerCase(java.util.Locale.ROOT))
@@ -122,18 +127,28 @@ final class ChildCaches {
     if (kind.namespaced()) {
       watch(builder, namespaces);
     }
-    trimmed(builder, kind.namespaced() ? namespaces : Set.of());
-    return new InformerEventSource<>(builder.build(), context);
+    trimmed(builder, kind.namespaced() ? namespaces : Set.of(), (Class<HasMetadata>) (Class) kind.type(), json);
+    return indexed(new InformerEventSource<>(builder.build(), context));
+  }
+
+  private static <R extends HasMetadata> InformerEventSource<R, NexusPlatform> indexed(
+      InformerEventSource<R, NexusPlatform> source) {
+    source.addIndexers(Map.of(INSTANCE_INDEX, o -> {
+      String instance = Labels.instanceOf(o.getMetadata().getLabels());
+      return instance == null ? List.of() : List.of(instance);
+    }));
+    return source;
   }
 
   /**
-   * Trims what the cache keeps ({@link CacheTrim}) when one informer watches all namespaces; with
-   * named namespaces JOSDK runs an informer per namespace, and one item store must not be shared.
+   * Keeps objects trimmed ({@link CacheTrim}) and as JSON ({@link CompactStore}) when one informer
+   * watches all namespaces; with named namespaces JOSDK runs an informer per namespace, and one item
+   * store must not be shared.
    */
   private static <R extends HasMetadata> void trimmed(InformerEventSourceConfiguration.Builder<R> builder,
-      Set<String> namespaces) {
+      Set<String> namespaces, Class<R> type, KubernetesSerialization json) {
     if (namespaces.isEmpty()) {
-      builder.withItemStore(CacheTrim.store());
+      builder.withItemStore(new CompactStore<>(type, json));
     }
   }
 
@@ -151,20 +166,24 @@ final class ChildCaches {
     return instance == null ? Set.of() : Set.of(new ResourceID(instance));
   }
 
-  /** The caches as seen from one reconcile. */
+  /**
+   * The caches as seen from one reconcile. An object is decoded from its cache once per view (the
+   * steps of a reconcile read the same Deployments several times); what the reconcile writes
+   * replaces it there. Thread-safe: the applier writes in parallel.
+   */
   LiveView view() {
+    Map<ChildKey, Optional<HasMetadata>> read = new java.util.concurrent.ConcurrentHashMap<>();
     return new LiveView() {
       @Override
       public Optional<HasMetadata> get(ChildKey key) {
-        return sources.get(key.kind()).get(new ResourceID(key.name(), key.namespace()));
+        return read.computeIfAbsent(key, k -> sources.get(k.kind()).get(new ResourceID(k.name(), k.namespace())));
       }
 
       @Override
       public List<HasMetadata> ownedBy(String instance) {
         List<HasMetadata> owned = new ArrayList<>();
         for (var source : sources.values()) {
-          source.list(o -> instance.equals(Labels.instanceOf(o.getMetadata().getLabels())))
-              .forEach(owned::add);
+          owned.addAll(source.byIndex(INSTANCE_INDEX, instance));
         }
         return owned;
       }
@@ -173,6 +192,7 @@ final class ChildCaches {
       public void written(HasMetadata before, HasMetadata after) {
         var source = sources.get(ChildKind.of(after));
         ResourceID primary = new ResourceID(Labels.instanceOf(after.getMetadata().getLabels()));
+        read.put(ChildKey.of(after), Optional.of(after));
         if (before == null) {
           source.handleRecentResourceCreate(primary, after);
         } else {

@@ -54,4 +54,23 @@ class CacheTrimTest {
     assertThat(trimmed.getStatus().getConditions()).hasSize(1);
     assertThat(trimmed.getMetadata().getLabels()).containsEntry("topology.kubernetes.io/zone", "zone-a");
   }
+
+  @Test
+  void servicesAutoscalersAndDisruptionBudgetsLoseTheirStatusOnly() {
+    var service = new io.fabric8.kubernetes.api.model.ServiceBuilder().withNewMetadata().withName("api").endMetadata()
+        .withNewSpec().withClusterIP("10.0.0.7").endSpec().withNewStatus().withNewLoadBalancer().endLoadBalancer()
+        .endStatus().build();
+    assertThat(CacheTrim.trim(service).getStatus()).isNull();
+    assertThat(service.getSpec().getClusterIP()).isEqualTo("10.0.0.7");
+    var hpa = new io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder().withNewMetadata()
+        .withName("api").endMetadata().withNewSpec().withMaxReplicas(5).endSpec().withNewStatus().withCurrentReplicas(3)
+        .endStatus().build();
+    assertThat(CacheTrim.trim(hpa).getStatus()).isNull();
+    assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(5);
+    var pdb = new io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder().withNewMetadata().withName("api")
+        .endMetadata().withNewSpec().withNewMaxUnavailable(1).endSpec().withNewStatus().withDisruptionsAllowed(1)
+        .endStatus().build();
+    assertThat(CacheTrim.trim(pdb).getStatus()).isNull();
+    assertThat(pdb.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
+  }
 }

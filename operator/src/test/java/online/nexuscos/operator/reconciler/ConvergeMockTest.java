@@ -174,12 +174,14 @@ class ConvergeMockTest {
     live.getSpec().getServices().get(0).setDependsOn(List.of());
     client.resource(live).update();
 
-    await().atMost(Duration.ofSeconds(10)).until(() ->
-        client.apps().deployments().inNamespace("modules-auth").list().getItems().isEmpty());
-    assertThat(client.services().inNamespace("modules-auth").list().getItems()).isEmpty();
-    assertThat(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace("modules-auth").list().getItems()).isEmpty();
-    assertThat(client.policy().v1().podDisruptionBudget().inNamespace("modules-auth").list().getItems()).isEmpty();
-    assertThat(client.network().v1().networkPolicies().inNamespace("modules-auth").withName(Names.gatewayPolicy("auth-service")).get()).isNull();
+    // One prune deletes them one after another (Deployments before their Services): wait for all.
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      assertThat(client.apps().deployments().inNamespace("modules-auth").list().getItems()).isEmpty();
+      assertThat(client.services().inNamespace("modules-auth").list().getItems()).isEmpty();
+      assertThat(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace("modules-auth").list().getItems()).isEmpty();
+      assertThat(client.policy().v1().podDisruptionBudget().inNamespace("modules-auth").list().getItems()).isEmpty();
+      assertThat(client.network().v1().networkPolicies().inNamespace("modules-auth").withName(Names.gatewayPolicy("auth-service")).get()).isNull();
+    });
     assertThat(client.configMaps().inNamespace("modules-auth").withName("team-notes").get()).isNotNull();
     assertThat(client.namespaces().withName("modules-auth").get()).isNotNull();
     assertThat(client.apps().deployments().inNamespace("modules-platform").withName("backend-api").get()).isNotNull();
