@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import online.nexuscos.core.KubeConfigs;
+import online.nexuscos.operator.reconciler.CompactStore;
 import online.nexuscos.core.model.PlatformResolver;
 import online.nexuscos.core.render.PlatformRenderer;
 import online.nexuscos.core.validation.SpecValidator;
@@ -49,6 +50,11 @@ final class CdsTraining {
       serialization.unmarshal(serialization.asJson(child), child.getClass());
       // and by kind, as watch events and lists are read: this loads the client's registry of kinds
       serialization.unmarshal(serialization.asJson(child));
+      // and kept as the informers keep them (trimmed, compressed) and read back
+      @SuppressWarnings("unchecked")
+      CompactStore<HasMetadata> store = new CompactStore<>((Class<HasMetadata>) child.getClass(), serialization);
+      store.put(store.getKey(child), child);
+      store.get(store.getKey(child));
     }
     for (String kind : List.of("Pod", "Node", "Event", "Namespace")) {
       serialization.unmarshal("{\"apiVersion\":\"v1\",\"kind\":\"" + kind + "\",\"metadata\":{\"name\":\"a\"}}");

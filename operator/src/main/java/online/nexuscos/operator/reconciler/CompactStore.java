@@ -25,7 +25,7 @@ import net.jpountz.lz4.LZ4SafeDecompressor;
  * {@code namespace/name}, as in its default store. The LZ4 codec is lz4-java's pure-Java one: no
  * native library is loaded.
  */
-final class CompactStore<R extends HasMetadata> implements ItemStore<R> {
+public final class CompactStore<R extends HasMetadata> implements ItemStore<R> {
 
   private static final LZ4Compressor COMPRESSOR = LZ4Factory.safeInstance().fastCompressor();
   private static final LZ4SafeDecompressor DECOMPRESSOR = LZ4Factory.safeInstance().safeDecompressor();
@@ -35,7 +35,7 @@ final class CompactStore<R extends HasMetadata> implements ItemStore<R> {
   private final KubernetesSerialization json;
 
   /** @param json the client's serialization (one set of Jackson serializers for the whole operator) */
-  CompactStore(Class<R> type, KubernetesSerialization json) {
+  public CompactStore(Class<R> type, KubernetesSerialization json) {
     this.type = type;
     this.json = json;
   }
