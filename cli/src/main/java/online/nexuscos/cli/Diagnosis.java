@@ -58,25 +58,11 @@ final class Diagnosis {
     if (docs.isEmpty()) {
       return new File(file, List.of(), file + ": contains no NexusPlatform; add one (see examples/minimal.yaml)");
     }
-    // Line numbers take a second parse of the file: only when a problem needs them.
-    String source = text;
-    java.util.function.Supplier<List<Map<String, Integer>>> lines = new java.util.function.Supplier<>() {
-      private List<Map<String, Integer>> read;
-
-      @Override
-      public List<Map<String, Integer>> get() {
-        if (read == null) {
-          read = YamlDocuments.fieldLines(source);
-        }
-        return read;
-      }
-    };
+    List<Map<String, Integer>> lines = null; // a second parse of the file: only when a problem needs line numbers
     List<Document> documents = new ArrayList<>();
     CrdSchema schema = CrdSchema.shared();
     for (int i = 0; i < docs.size(); i++) {
       JsonNode doc = docs.get(i);
-      int index = i;
-      int count = docs.size();
       String where = file + " (document " + (i + 1) + ", " + doc.at("/metadata/name").asText("?") + ")";
       try {
         PlatformDocuments.requireKind(where, doc);
@@ -99,7 +85,8 @@ final class Diagnosis {
         }
       }
       if (!errors.isEmpty()) {
-        Map<String, Integer> docLines = lines.get().size() == count ? lines.get().get(index) : Map.of();
+        lines = lines == null ? YamlDocuments.fieldLines(text) : lines;
+        Map<String, Integer> docLines = lines.size() == docs.size() ? lines.get(i) : Map.of();
         errors.forEach(e -> problems.add(at(file, docLines, e.field()) + " " + e));
       }
       documents.add(new Document(where, platform, problems));

@@ -83,6 +83,12 @@ final class BenchGoals {
    * and the cached objects the burst added.
    */
   record Growth(Map<String, Object> zero, Map<String, Object> at, long objects) {
+    /** From {@code zero} to {@code at}, or null when no objects were added between them. */
+    static Growth between(Map<String, Object> zero, Map<String, Object> at) {
+      long objects = num(at, "cached_objects") - num(zero, "cached_objects");
+      return objects > 0 ? new Growth(zero, at, objects) : null;
+    }
+
     /** (heap after GC after the burst − heap before it) / (objects after − objects before). */
     long heapPerObject() {
       return (num(at, "heap_after_gc_bytes") - num(zero, "heap_after_gc_bytes")) / objects;
@@ -100,10 +106,9 @@ final class BenchGoals {
       if (!c.containsKey("platforms") || zero.isEmpty()) {
         continue;
       }
-      Map<String, Object> at = map(c, "memory_at_" + c.get("platforms"));
-      long objects = num(at, "cached_objects") - num(zero, "cached_objects");
-      if (objects > 0) {
-        return new Growth(zero, at, objects);
+      Growth g = Growth.between(zero, map(c, "memory_at_" + c.get("platforms")));
+      if (g != null) {
+        return g;
       }
     }
     return null;

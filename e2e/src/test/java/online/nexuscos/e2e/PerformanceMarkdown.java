@@ -172,6 +172,11 @@ final class PerformanceMarkdown {
     return q.isEmpty() ? "—" : q.get("writes") + " / " + q.get("requests");
   }
 
+  private static String fromEmpty(Map<String, Object> empty, Map<String, Object> at) {
+    BenchGoals.Growth g = BenchGoals.Growth.between(empty, at);
+    return g == null ? "—" : String.valueOf(g.heapPerObject());
+  }
+
   private static String perObject(Map<String, Object> tier) {
     BenchGoals.Growth g = BenchGoals.growth(tier);
     return g == null ? "—" : String.valueOf(g.heapPerObject());
@@ -214,9 +219,7 @@ final class PerformanceMarkdown {
           : "((heap after the burst − heap just before it) / (objects after − objects before), one process: what"
               + " cached objects cost, without the one-time costs an operator pays once it has seen each kind;"
               + " goal ≤ 3 KB). Counted from the operator with no platform, as runs before this one did: "
-              + (num(x, "heap_after_gc_bytes") - num(map(mem, "0"), "heap_after_gc_bytes"))
-                  / Math.max(1, num(x, "cached_objects") - num(map(mem, "0"), "cached_objects"))
-              + " bytes (that includes those one-time costs)."));
+              + fromEmpty(map(mem, "0"), x) + " bytes (that includes those one-time costs)."));
       line("");
       line("Operator start → ready (JVM launch until /readyz answers 200: informers synced, leadership held): **"
           + t.get("start_to_ready_ms") + " ms** with no platform (median of " + ((List<?>) t.get("start_to_ready_runs_ms")).size()

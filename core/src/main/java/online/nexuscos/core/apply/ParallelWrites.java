@@ -7,6 +7,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
@@ -57,16 +58,14 @@ final class ParallelWrites {
       }
     };
     // Each helper first claims its turn; one the caller claims back after the batch never begins.
-    List<java.util.concurrent.atomic.AtomicBoolean> turns = new ArrayList<>();
-    List<Future<?>> started = new ArrayList<>();
+    List<Helper> started = new ArrayList<>();
     for (int h = 1; h < Math.min(parallelism, items.size()); h++) {
-      var turn = new java.util.concurrent.atomic.AtomicBoolean();
-      turns.add(turn);
-      started.add(helpers.submit(() -> {
+      AtomicBoolean turn = new AtomicBoolean();
+      started.add(new Helper(turn, helpers.submit(() -> {
         if (turn.compareAndSet(false, true)) {
           drain.run();
         }
-      }));
+      })));
     }
     Throwable failure = null;
     try {
@@ -75,9 +74,9 @@ final class ParallelWrites {
       failure = e;
     }
     boolean interrupted = false;
-    for (int h = 0; h < started.size(); h++) {
-      Future<?> f = started.get(h);
-      if (turns.get(h).compareAndSet(false, true)) {
+    for (Helper helper : started) {
+      Future<?> f = helper.done();
+      if (helper.turn().compareAndSet(false, true)) {
         f.cancel(false); // still queued: every object of the batch is taken, nothing left for it
         continue;
       }
@@ -108,4 +107,7 @@ final class ParallelWrites {
       }
     }
   }
+
+  /** A helper's claim on its turn and its completion. */
+  private record Helper(AtomicBoolean turn, Future<?> done) {}
 }

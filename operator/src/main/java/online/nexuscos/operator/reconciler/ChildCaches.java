@@ -55,7 +55,7 @@ final class ChildCaches {
         .withLabelSelector(Labels.MANAGED_SELECTOR)
         .withSecondaryToPrimaryMapper(ChildCaches::toPrimary);
     watch(revisionConfig, namespaces);
-    trimmed(revisionConfig, namespaces, ControllerRevision.class, json);
+    compact(revisionConfig, namespaces, ControllerRevision.class, json);
     revisions = indexed(new InformerEventSource<>(revisionConfig.build(), context));
     list.add(revisions);
     // Nodes decide a site's health: a change of readiness (Ready, or taking pods: cordon, the control
@@ -80,7 +80,7 @@ final class ChildCaches {
         .withOnUpdateFilter((now, before) -> before.getMetadata().getDeletionTimestamp() == null
             && now.getMetadata().getDeletionTimestamp() != null);
     watch(podConfig, namespaces);
-    trimmed(podConfig, namespaces, Pod.class, json);
+    compact(podConfig, namespaces, Pod.class, json);
     pods = indexed(new InformerEventSource<>(podConfig.build(), context));
     list.add(pods);
     return list;
@@ -127,7 +127,7 @@ final class ChildCaches {
     if (kind.namespaced()) {
       watch(builder, namespaces);
     }
-    trimmed(builder, kind.namespaced() ? namespaces : Set.of(), (Class<HasMetadata>) (Class) kind.type(), json);
+    compact(builder, kind.namespaced() ? namespaces : Set.of(), (Class<HasMetadata>) (Class) kind.type(), json);
     return indexed(new InformerEventSource<>(builder.build(), context));
   }
 
@@ -145,7 +145,7 @@ final class ChildCaches {
    * watches all namespaces; with named namespaces JOSDK runs an informer per namespace, and one item
    * store must not be shared.
    */
-  private static <R extends HasMetadata> void trimmed(InformerEventSourceConfiguration.Builder<R> builder,
+  private static <R extends HasMetadata> void compact(InformerEventSourceConfiguration.Builder<R> builder,
       Set<String> namespaces, Class<R> type, KubernetesSerialization json) {
     if (namespaces.isEmpty()) {
       builder.withItemStore(new CompactStore<>(type, json));
