@@ -2,12 +2,12 @@ package online.nexuscos.cli;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import online.nexuscos.core.KubeJson;
 import online.nexuscos.core.apply.ObjectDiff;
 import online.nexuscos.core.model.ChildKey;
 import online.nexuscos.core.model.ChildKind;
@@ -28,11 +28,6 @@ import picocli.CommandLine.Spec;
         "comparison. FILE is read and checked as validate reads it: any problem is listed as FILE:LINE field:",
         "problem (fix), and nothing is compared. Exit code 0: no changes, 1: changes, 2: error (as kubectl diff)."})
 final class DiffCommand implements Callable<Integer> {
-
-  /** Made when diff runs, not when picocli builds the command tree (every command's start-up pays for that). */
-  private static final class Yaml {
-    static final KubernetesSerialization YAML = new KubernetesSerialization();
-  }
 
   @Spec CommandSpec spec;
   @Mixin KubeOptions kube;
@@ -79,11 +74,11 @@ final class DiffCommand implements Callable<Integer> {
         HasMetadata have = kube.client().resource(want).get();
         String label = ChildKey.of(want).toString();
         if (have == null) {
-          out.print(UnifiedDiff.diff("/dev/null", "", label + " (created)", Yaml.YAML.asYaml(want)));
+          out.print(UnifiedDiff.diff("/dev/null", "", label + " (created)", KubeJson.shared().asYaml(want)));
           changes++;
         } else if (!ObjectDiff.upToDate(have, want)) {
-          out.print(UnifiedDiff.diff(label + " (live)", Yaml.YAML.asYaml(have), label + " (updated)",
-              Yaml.YAML.asYaml(ObjectDiff.merge(have, want))));
+          out.print(UnifiedDiff.diff(label + " (live)", KubeJson.shared().asYaml(have), label + " (updated)",
+              KubeJson.shared().asYaml(ObjectDiff.merge(have, want))));
           changes++;
         }
       }
@@ -96,7 +91,7 @@ final class DiffCommand implements Callable<Integer> {
               && !wanted.contains(ChildKey.of(have))) {
             String label = ChildKey.of(have).toString();
             String after = kind == ChildKind.NAMESPACE ? "(released: labels removed, namespace kept)\n" : "";
-            out.print(UnifiedDiff.diff(label + " (live)", Yaml.YAML.asYaml(have), label + " (deleted)", after));
+            out.print(UnifiedDiff.diff(label + " (live)", KubeJson.shared().asYaml(have), label + " (deleted)", after));
             changes++;
           }
         }

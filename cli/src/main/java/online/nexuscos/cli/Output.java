@@ -1,11 +1,11 @@
 package online.nexuscos.cli;
 
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import online.nexuscos.core.KubeJson;
 
 /** Output helpers: kubectl-style tables, ages, JSON and YAML. */
 final class Output {
@@ -42,7 +42,6 @@ final class Output {
     }
   }
 
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
   private static final com.fasterxml.jackson.databind.ObjectWriter JSON =
       new com.fasterxml.jackson.databind.ObjectMapper()
           .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
@@ -59,7 +58,7 @@ final class Output {
   }
 
   static String yaml(Object value) {
-    return SERIALIZATION.asYaml(value);
+    return KubeJson.shared().asYaml(value);
   }
 
   /** A kubectl {@code List} (apiVersion v1, kind List, items) of {@code items}, for -o json|yaml of lists. */

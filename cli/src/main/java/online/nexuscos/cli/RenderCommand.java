@@ -1,12 +1,12 @@
 package online.nexuscos.cli;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import online.nexuscos.core.KubeJson;
 import online.nexuscos.core.model.PlatformResolver;
 import online.nexuscos.core.render.PlatformRenderer;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
@@ -61,9 +61,8 @@ final class RenderCommand implements Callable<Integer> {
       err.flush();
       return Nexusctl.EXIT_INVALID;
     }
-    KubernetesSerialization yaml = new KubernetesSerialization();
     for (HasMetadata object : objects) {
-      String doc = yaml.asYaml(object);
+      String doc = KubeJson.shared().asYaml(object);
       out.print(doc.startsWith("---") ? doc : "---\n" + doc);
     }
     out.flush();

@@ -1,10 +1,14 @@
 package online.nexuscos.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
@@ -31,6 +35,60 @@ class LauncherIT {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.exitValue()).as(out).isZero();
     assertThat(out).contains("nexusctl").contains("platform.nexuscos.online/v1alpha1");
+  }
+
+  /**
+   * The launcher's class-data archive: recorded in the background after the first command, valid
+   * for this jar and JDK (-Xshare:on refuses to start with an archive it cannot map), and the only
+   * one left for this jar once a new build has its own; archives of the old layout are removed.
+   */
+  @Test
+  void launcherKeepsOneClassDataArchivePerJarAndJdk(@TempDir Path dir) throws Exception {
+    Path jar = dir.resolve("bin/nexusctl.jar");
+    Files.createDirectories(jar.getParent());
+    Files.copy(Path.of("target/nexusctl.jar"), jar);
+    Path cache = dir.resolve("cache");
+    Path oldLayout = Files.createDirectories(cache.resolve("nexusctl")).resolve("nexusctl-20442614-1796666889.jsa");
+    Files.writeString(oldLayout, "an archive of an earlier launcher");
+
+    runLauncher(jar, cache);
+    Path first = await().atMost(Duration.ofMinutes(2))
+        .until(() -> recorded(cache), r -> r.size() == 1 && !r.contains(oldLayout)).get(0);
+    assertThat(oldLayout).doesNotExist();
+    Process check = new ProcessBuilder("java", "-XX:SharedArchiveFile=" + first, "-Xshare:on", "-Xlog:cds=off",
+        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "version", "--client")
+        .redirectErrorStream(true).start();
+    check.getOutputStream().close();
+    assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(check.exitValue()).as(out).isZero();
+
+    Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(3600))); // a new build
+    runLauncher(jar, cache);
+    List<Path> after = await().atMost(Duration.ofMinutes(2))
+        .until(() -> recorded(cache), r -> r.size() == 1 && !r.contains(first));
+    assertThat(first).doesNotExist();
+    assertThat(after.get(0).getParent()).isEqualTo(first.getParent());
+  }
+
+  private static void runLauncher(Path jar, Path cache) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(Path.of("target/kubectl-nexus").toAbsolutePath().toString(),
+        "version", "--client").redirectErrorStream(true);
+    builder.environment().put("NEXUSCTL_JAR", jar.toString());
+    builder.environment().put("XDG_CACHE_HOME", cache.toString());
+    Process p = builder.start();
+    p.getOutputStream().close();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+  }
+
+  /** The finished archives under {@code cache}, once no recording is under way. */
+  private static List<Path> recorded(Path cache) throws java.io.IOException {
+    try (var files = Files.walk(cache)) {
+      List<Path> all = files.toList();
+      boolean recording = all.stream().anyMatch(f -> f.getFileName().toString().endsWith(".lock"));
+      return recording ? List.of() : all.stream().filter(f -> f.getFileName().toString().endsWith(".jsa")).toList();
+    }
   }
 
   @Test

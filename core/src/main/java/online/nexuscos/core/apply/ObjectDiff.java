@@ -2,13 +2,13 @@ package online.nexuscos.core.apply;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import online.nexuscos.core.KubeJson;
 import online.nexuscos.core.model.Labels;
 import online.nexuscos.core.render.Fingerprint;
 import online.nexuscos.platform.api.v1alpha1.ApiPatterns;
@@ -21,7 +21,6 @@ import online.nexuscos.platform.api.v1alpha1.ApiPatterns;
  */
 public final class ObjectDiff {
 
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
   private static final Pattern QUANTITY = Pattern.compile(ApiPatterns.QUANTITY);
   private static final List<String> NOT_SPEC = List.of("apiVersion", "kind", "metadata", "status");
 
@@ -89,7 +88,7 @@ public final class ObjectDiff {
         merged.put(key, entry.getValue());
       }
     }
-    return (T) SERIALIZATION.convertValue(merged, live.getClass());
+    return (T) KubeJson.shared().convertValue(merged, live.getClass());
   }
 
   /** Whether {@code have} holds everything {@code want} says (missing equals empty). */
@@ -147,7 +146,7 @@ public final class ObjectDiff {
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> toMap(HasMetadata object) {
-    return SERIALIZATION.convertValue(object, LinkedHashMap.class);
+    return KubeJson.shared().convertValue(object, LinkedHashMap.class);
   }
 
   @SuppressWarnings("unchecked")

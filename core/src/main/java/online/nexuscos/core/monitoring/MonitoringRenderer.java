@@ -2,12 +2,12 @@ package online.nexuscos.core.monitoring;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import online.nexuscos.core.KubeJson;
 import online.nexuscos.core.model.Labels;
 import online.nexuscos.core.model.ResolvedPlatform;
 import online.nexuscos.core.model.ResolvedService;
@@ -26,7 +26,6 @@ public final class MonitoringRenderer {
   public static final String POD_MONITOR = "PodMonitor";
   public static final String PROMETHEUS_RULE = "PrometheusRule";
   public static final String DEFAULT_INTERVAL = "30s";
-  private static final KubernetesSerialization YAML = new KubernetesSerialization();
 
   private MonitoringRenderer() {}
 
@@ -63,7 +62,7 @@ public final class MonitoringRenderer {
       String rules = MonitoringRules.forPlatform(platform.name(),
           spec.getStreamingNamespaces() == null ? List.of() : spec.getStreamingNamespaces());
       @SuppressWarnings("unchecked")
-      Map<String, Object> ruleSpec = YAML.unmarshal(rules, Map.class);
+      Map<String, Object> ruleSpec = KubeJson.shared().unmarshal(rules, Map.class);
       objects.add(object(platform, spec, PROMETHEUS_RULE, platform.name() + "-slos", platform.namespaces().get(0).name(),
           ruleSpec));
     }

@@ -1,8 +1,6 @@
 package online.nexuscos.core.render;
 
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import online.nexuscos.core.KubeJson;
 import online.nexuscos.core.model.Labels;
 
 /**
@@ -21,19 +20,16 @@ import online.nexuscos.core.model.Labels;
  */
 public final class Fingerprint {
 
+  /** Writes trees only: every object's keys sorted, the bytes released operators hashed. */
   private static final ObjectMapper CANONICAL =
-      JsonMapper.builder()
-          .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-          // Every object's keys sorted when the tree is written: the same bytes as sorting a Map
-          // copy of it (the hash of every live object stays valid), without building that copy.
-          .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
-          .build();
+      JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
 
   private Fingerprint() {}
 
   public static String of(HasMetadata object) {
-    ObjectNode tree = CANONICAL.valueToTree(object);
+    // The tree from the process's shared serialization (its serializers are built once for render,
+    // diff and output alike); written below with every object's keys sorted.
+    ObjectNode tree = KubeJson.shared().convertValue(object, ObjectNode.class);
     ObjectNode metadata = (ObjectNode) tree.get("metadata");
     if (metadata != null) {
       metadata.retain("name", "namespace", "labels", "annotations");

@@ -1,6 +1,5 @@
 package online.nexuscos.core.rollout;
 
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import online.nexuscos.core.KubeJson;
 import online.nexuscos.core.model.Labels;
 import online.nexuscos.platform.api.v1alpha1.NamespaceSpec;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
@@ -32,7 +32,6 @@ public final class ManualRollback {
     }
   }
 
-  private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
   private ManualRollback() {}
 
@@ -43,7 +42,7 @@ public final class ManualRollback {
   }
 
   public static Result apply(NexusPlatform platform, List<RevisionStore.Revision> revisions, Integer currentRevision) {
-    NexusPlatform next = JSON.clone(platform);
+    NexusPlatform next = KubeJson.shared().clone(platform);
     Map<String, String> annotations = new LinkedHashMap<>(next.getMetadata().getAnnotations());
     String to = java.util.Objects.toString(annotations.remove(Labels.ROLLBACK_TO), "").trim();
     String servicesValue = annotations.remove(Labels.ROLLBACK_SERVICES);
@@ -59,7 +58,7 @@ public final class ManualRollback {
           + (available.isEmpty() ? "none" : available) + "). Set " + Labels.ROLLBACK_TO + " to one of them.",
           RequestReason.NoSuchRevision);
     }
-    NexusPlatformSpec old = JSON.clone(wrap(revision.get().spec())).getSpec();
+    NexusPlatformSpec old = KubeJson.shared().clone(wrap(revision.get().spec())).getSpec();
     List<String> notKept = RevisionStore.restoreEnv(old, platform.getSpec());
     NexusPlatformSpec spec = next.getSpec();
     if (services.isEmpty()) {
@@ -78,7 +77,7 @@ public final class ManualRollback {
               + " is not possible: the service is not in that revision. Name services it has.",
               RequestReason.ServiceNotInRevision);
         }
-        restoreService(spec, old, JSON.clone(was.get()));
+        restoreService(spec, old, KubeJson.shared().clone(was.get()));
       }
     }
     addMissingNamespaces(spec, old);

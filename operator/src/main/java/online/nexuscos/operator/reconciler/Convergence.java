@@ -3,13 +3,13 @@ package online.nexuscos.operator.reconciler;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import online.nexuscos.core.KubeJson;
 import online.nexuscos.core.apply.Applier;
 import online.nexuscos.core.apply.ApplyReport;
 import online.nexuscos.core.apply.LiveView;
@@ -40,7 +40,6 @@ final class Convergence {
   record Result(ResolvedPlatform target, ApplyReport report, boolean paused, RolloutState state,
       StatusBuilder.RolloutSummary summary, Duration untilDeadline, FailoverStateMachine.Decision failover) {}
 
-  private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
   private final Applier applier;
   private final RevisionStore revisions;
@@ -139,7 +138,7 @@ final class Convergence {
     if (stable.isEmpty() || stable.get().spec() == null) {
       return Optional.empty();
     }
-    NexusPlatform release = JSON.clone(platform);
+    NexusPlatform release = KubeJson.shared().clone(platform);
     release.setSpec(stable.get().spec());
     RevisionStore.restoreEnv(release.getSpec(), platform.getSpec());
     release.getSpec().setFailover(platform.getSpec().getFailover());
