@@ -49,8 +49,9 @@ final class OperatorProcess implements AutoCloseable {
     command.addAll(List.of(
         // sized as in its container: deploy/operator.yaml's memory limit, 512Mi
         "-XX:MaxRAM=512m",
-        "-Dlogback.configurationFile=" + cluster.repo().resolve("e2e/src/test/resources/operator-logback.xml"),
         "-jar", jar.toString(),
+        // as shipped, plus the reconciler's DEBUG line per reconcile, which the suites count
+        "--log-level", "INFO,online.nexuscos.operator.reconciler=DEBUG",
         "--kubeconfig", cluster.operatorKubeconfig().toString(),
         "--leader-election", "--lease-namespace", RealCluster.OPERATOR_NAMESPACE,
         "--identity", identity,

@@ -2,7 +2,7 @@ package online.nexuscos.operator;
 
 import online.nexuscos.core.KubeConfigs;
 import online.nexuscos.core.Durations;
-import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -18,12 +18,15 @@ import java.util.stream.Collectors;
 import online.nexuscos.operator.health.HealthServer;
 import online.nexuscos.operator.metrics.OperatorMetrics;
 import online.nexuscos.operator.health.OperatorHealth;
+import online.nexuscos.operator.logging.LogLevels;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Entry point of {@code java -jar operator/target/nexus-operator.jar}. */
 @Command(
@@ -38,6 +41,11 @@ import picocli.CommandLine.Option;
 public final class Main implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  /** Exit code of a bad flag or environment value, as picocli's own usage errors. */
+  static final int EXIT_USAGE = 2;
+
+  @Spec CommandSpec spec;
 
   @Option(names = "--kubeconfig", description = "kubeconfig file (default: $KUBECONFIG, ~/.kube/config, or in-cluster).")
   Path kubeconfig;
@@ -70,7 +78,8 @@ public final class Main implements Callable<Integer> {
   String resyncPeriod;
 
   @Option(names = "--log-level", defaultValue = "${env:NEXUS_LOG_LEVEL:-INFO}",
-      description = "TRACE, DEBUG, INFO, WARN or ERROR (env NEXUS_LOG_LEVEL; default ${DEFAULT-VALUE}).")
+      description = "TRACE, DEBUG, INFO, WARN or ERROR, then LOGGER=LEVEL for single loggers, comma-separated, e.g. "
+          + "INFO,online.nexuscos.operator.reconciler=DEBUG (env NEXUS_LOG_LEVEL; default ${DEFAULT-VALUE}).")
   String logLevel;
 
   @Option(names = "--metrics-port", defaultValue = "${env:NEXUS_METRICS_PORT:-8080}",
@@ -90,9 +99,17 @@ public final class Main implements Callable<Integer> {
     if (cdsTraining) {
       return CdsTraining.run();
     }
-    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
-        .setLevel(Level.toLevel(logLevel, Level.INFO));
-    OperatorSettings settings = settings();
+    LogLevels levels;
+    OperatorSettings settings;
+    try {
+      levels = logLevels();
+      settings = settings();
+    } catch (IllegalArgumentException e) {
+      // a flag's or environment variable's value: its message names it and the fix; no stack trace
+      spec.commandLine().getErr().println("nexus-operator: " + e.getMessage());
+      return EXIT_USAGE;
+    }
+    levels.apply((LoggerContext) LoggerFactory.getILoggerFactory());
     Set<String> namespaces = settings.watchNamespaces();
 
     OperatorMetrics metrics = new OperatorMetrics(CollectorRegistry.defaultRegistry);
@@ -126,6 +143,11 @@ public final class Main implements Callable<Integer> {
         new OperatorHealth(Clock.systemUTC(), OperatorHealth.DEFAULT_STUCK_AFTER), operator.metrics().registry());
     LOG.info("Serving /metrics, /healthz and /readyz on port {}", server.port());
     return server;
+  }
+
+  /** The log levels {@code --log-level} asks for. */
+  LogLevels logLevels() {
+    return LogLevels.parse(logLevel);
   }
 
   /** The settings the flags and environment variables describe. */

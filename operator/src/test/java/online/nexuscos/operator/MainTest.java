@@ -45,6 +45,15 @@ class MainTest {
         .hasMessageContaining("use a number with ms, s, m or h");
     assertThatThrownBy(() -> parse("--leader-election", "--lease-namespace", ""))
         .hasMessageContaining("--lease-namespace");
+    Main main = new Main();
+    new CommandLine(main).parseArgs("--log-level", "INFO,online.nexuscos=LOUD");
+    assertThatThrownBy(main::logLevels).hasMessageContaining("--log-level: 'LOUD'")
+        .hasMessageContaining("use TRACE, DEBUG, INFO, WARN, ERROR or OFF");
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code = new CommandLine(new Main()).setErr(new java.io.PrintWriter(err, true))
+        .execute("--resync-period", "ten", "--kubeconfig", "/nonexistent");
+    assertThat(code).as("a usage error, before any connection").isEqualTo(Main.EXIT_USAGE);
+    assertThat(err.toString()).startsWith("nexus-operator: invalid duration 'ten'").doesNotContain("Exception");
     assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
     assertThat(Durations.parse("2h")).isEqualTo(Duration.ofHours(2));
   }

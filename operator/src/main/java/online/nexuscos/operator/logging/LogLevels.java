@@ -1,0 +1,56 @@
+package online.nexuscos.operator.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The value of {@code --log-level} (or NEXUS_LOG_LEVEL): a level for every logger, then
+ * {@code LOGGER=LEVEL} entries for single loggers and their children, comma-separated, e.g.
+ * {@code INFO,online.nexuscos.operator.reconciler=DEBUG}.
+ */
+public record LogLevels(Level root, Map<String, Level> loggers) {
+
+  private static final Set<String> NAMES = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+
+  /** Reads the option's value; a wrong entry is an error that names it and the levels there are. */
+  public static LogLevels parse(String value) {
+    Level root = Level.INFO;
+    Map<String, Level> loggers = new LinkedHashMap<>();
+    for (String entry : value.split(",")) {
+      String e = entry.trim();
+      if (e.isEmpty()) {
+        continue;
+      }
+      int eq = e.indexOf('=');
+      if (eq < 0) {
+        root = level(e, value);
+      } else if (eq == 0) {
+        throw new IllegalArgumentException("--log-level: '" + e + "' names no logger; write LOGGER=LEVEL, e.g. "
+            + "online.nexuscos.operator.reconciler=DEBUG");
+      } else {
+        loggers.put(e.substring(0, eq).trim(), level(e.substring(eq + 1), value));
+      }
+    }
+    return new LogLevels(root, Map.copyOf(loggers));
+  }
+
+  private static Level level(String name, String value) {
+    String upper = name.trim().toUpperCase(Locale.ROOT);
+    if (!NAMES.contains(upper)) {
+      throw new IllegalArgumentException("--log-level: '" + name.trim() + "' in '" + value
+          + "' is not a level; use TRACE, DEBUG, INFO, WARN, ERROR or OFF, and LOGGER=LEVEL for one logger");
+    }
+    return Level.toLevel(upper);
+  }
+
+  /** Sets these levels in {@code context}. */
+  public void apply(LoggerContext context) {
+    context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(root);
+    loggers.forEach((name, level) -> context.getLogger(name).setLevel(level));
+  }
+}
