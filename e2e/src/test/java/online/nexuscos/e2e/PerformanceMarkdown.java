@@ -64,6 +64,22 @@ final class PerformanceMarkdown {
     return md.toString();
   }
 
+  /** Where the example's converge in dependency order waited (its last run; DependencyWaits). */
+  private void dependencyWaits(Map<String, Object> w) {
+    @SuppressWarnings("unchecked")
+    List<String> path = (List<String>) w.get("critical_path");
+    line("Where the example's converge in dependency order goes (its last run, from a watch on its Deployments):"
+        + " the critical path, each service waiting for the dependency that became available last, is "
+        + String.join(" → ", path) + " (" + path.size() + " Deployments). Of the " + w.get("last_deployment_created_ms")
+        + " ms until its last Deployment was created, the controllers took " + w.get("controllers_ms")
+        + " ms (each Deployment on the path created → available: controller-manager, scheduler, kwok) and the operator "
+        + w.get("operator_ms") + " ms (" + w.get("first_deployment_ms") + " ms until the first Deployment, then"
+        + " reacting to each available dependency; over all " + w.get("dependents") + " dependent Deployments the"
+        + " median reaction was " + w.get("reaction_median_ms") + " ms, the longest " + w.get("reaction_max_ms")
+        + " ms). The floor waits for no Deployment to become available.");
+    line("");
+  }
+
   private void tier(String tier) {
     Map<String, Object> t = map(map(r, "tiers"), tier);
     Map<String, Object> b = base == null ? null : map(map(base, "tiers"), tier);
@@ -87,6 +103,9 @@ final class PerformanceMarkdown {
           + " | " + c.get("ratio") + " | " + c.get("operator_ready_ms") + " |" + before + " " + goal(name) + " |");
     });
     line("");
+    if (map(converge, "example").containsKey("dependency_waits")) {
+      dependencyWaits(map(map(converge, "example"), "dependency_waits"));
+    }
     if (t.containsKey("requests")) {
       Map<String, Object> q = map(t, "requests");
       line("Operator requests on the example (" + (tier.equals("real") ? "the API server's audit log" : "the mock server's request log")
@@ -254,7 +273,7 @@ final class PerformanceMarkdown {
     Map<String, Object> c = map(r, "nexusctl");
     line("## nexusctl start-up");
     line("");
-    line("`bench/cli-startup` through the `kubectl-nexus` launcher (client JIT, serial GC, no reflection inflation, class-data archive), "
+    line("`bench/cli-startup` through the `kubectl-nexus` launcher (client JIT with one compiler thread, serial GC, no reflection inflation, a static class-data archive of the JDK's and nexusctl's classes), "
         + c.get("runs") + " runs per command after one warm-up; `get` and `status` against a local sandbox. Jar: "
         + c.get("jar_bytes") + " bytes.");
     line("");

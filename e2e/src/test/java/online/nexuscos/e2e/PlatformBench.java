@@ -88,12 +88,17 @@ class PlatformBench {
     return figures;
   }
 
-  /** Floor and operator, alternating, {@link #RUNS} times; medians, their ratio, and the operator's requests. */
+  /**
+   * Floor and operator, alternating, {@link #RUNS} times; medians, their ratio, and (with
+   * {@code requests}, from the last run) the operator's requests and where a dependency-ordered
+   * converge waited ({@link DependencyWaits}).
+   */
   private Map<String, Object> converge(BenchTier tier, String label,
       BiFunction<String, String, NexusPlatform> make, boolean requests, Map<String, Object> figures) {
     List<Long> floor = new ArrayList<>();
     List<Long> written = new ArrayList<>();
     List<Long> ready = new ArrayList<>();
+    Map<String, Object> dependencyWaits = new LinkedHashMap<>();
     int objects = 0;
     for (int i = 0; i < RUNS; i++) {
       String floorName = "floor-" + label + "-" + i;
@@ -108,10 +113,19 @@ class PlatformBench {
       NexusPlatform p = make.apply(name, "o" + label + i + "-");
       tier.begin(true);
       long mark = tier.mark();
-      long[] times = converge(tier.client(), List.of(p), objects);
-      written.add(times[0]);
-      ready.add(times[1]);
-      if (requests && i == RUNS - 1) {
+      boolean last = requests && i == RUNS - 1;
+      try (DependencyWaits waits = last ? DependencyWaits.watch(tier.client(), name) : null) {
+        if (waits != null) {
+          waits.started();
+        }
+        long[] times = converge(tier.client(), List.of(p), objects);
+        written.add(times[0]);
+        ready.add(times[1]);
+        if (waits != null) {
+          dependencyWaits.putAll(waits.figures(p));
+        }
+      }
+      if (last) {
         figures.put("requests", new RequestCounts(tier).measure(p, mark));
       }
       tier.end(List.of(name), List.of());
@@ -123,6 +137,9 @@ class PlatformBench {
     r.put("operator_ready_ms", BenchReport.median(ready));
     r.put("ratio", BenchReport.ratio(BenchReport.median(written), BenchReport.median(floor)));
     r.put("runs", Map.of("floor_ms", floor, "operator_written_ms", written, "operator_ready_ms", ready));
+    if (!dependencyWaits.isEmpty()) {
+      r.put("dependency_waits", dependencyWaits);
+    }
     System.out.printf("[bench] %s %s: %s%n", tier.name(), label, r);
     return r;
   }
