@@ -71,11 +71,43 @@ class LauncherIT {
     assertThat(after.get(0).getParent()).isEqualTo(first.getParent());
   }
 
+  /** A JVM that cannot make an archive is asked once per jar and JDK, not at every command. */
+  @Test
+  void launcherDoesNotRetryAnArchiveItCouldNotMake(@TempDir Path dir) throws Exception {
+    Path jar = dir.resolve("nexusctl.jar");
+    Files.copy(Path.of("target/nexusctl.jar"), jar);
+    Path cache = dir.resolve("cache");
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path fakeJava = bin.resolve("java"); // the JDK's java, except that it cannot dump an archive
+    Files.writeString(fakeJava, "#!/bin/sh\ncase \"$*\" in *-Xshare:dump*) exit 1;; esac\nexec "
+        + Path.of(System.getProperty("java.home"), "bin", "java") + " \"$@\"\n");
+    fakeJava.toFile().setExecutable(true);
+    String path = bin + java.io.File.pathSeparator + System.getenv("PATH");
+
+    runLauncher(jar, cache, path);
+    await().atMost(Duration.ofMinutes(2))
+        .until(() -> files(cache, ".failed").size() == 1 && files(cache, ".lock").isEmpty());
+    runLauncher(jar, cache, path);
+    assertThat(files(cache, ".lock")).as("no second recording").isEmpty();
+    assertThat(files(cache, ".jsa")).isEmpty();
+  }
+
+  private static List<Path> files(Path cache, String suffix) throws java.io.IOException {
+    try (var files = Files.walk(cache)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(suffix)).toList();
+    }
+  }
+
   private static void runLauncher(Path jar, Path cache) throws Exception {
+    runLauncher(jar, cache, System.getenv("PATH"));
+  }
+
+  private static void runLauncher(Path jar, Path cache, String path) throws Exception {
     ProcessBuilder builder = new ProcessBuilder(Path.of("target/kubectl-nexus").toAbsolutePath().toString(),
         "version", "--client").redirectErrorStream(true);
     builder.environment().put("NEXUSCTL_JAR", jar.toString());
     builder.environment().put("XDG_CACHE_HOME", cache.toString());
+    builder.environment().put("PATH", path);
     Process p = builder.start();
     p.getOutputStream().close();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
