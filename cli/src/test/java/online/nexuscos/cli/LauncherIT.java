@@ -116,11 +116,7 @@ class LauncherIT {
 
   /** The finished archives under {@code cache}, once no recording is under way. */
   private static List<Path> recorded(Path cache) throws java.io.IOException {
-    try (var files = Files.walk(cache)) {
-      List<Path> all = files.toList();
-      boolean recording = all.stream().anyMatch(f -> f.getFileName().toString().endsWith(".lock"));
-      return recording ? List.of() : all.stream().filter(f -> f.getFileName().toString().endsWith(".jsa")).toList();
-    }
+    return files(cache, ".lock").isEmpty() ? files(cache, ".jsa") : List.of();
   }
 
   @Test

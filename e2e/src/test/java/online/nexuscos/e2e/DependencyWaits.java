@@ -31,7 +31,8 @@ final class DependencyWaits implements AutoCloseable {
   private final Map<String, Long> created = new ConcurrentHashMap<>();
   private final Map<String, Long> available = new ConcurrentHashMap<>();
   private final Watch watch;
-  private long start;
+  /** When the watch was open: the platform is created right after (nanoseconds). */
+  private final long start;
 
   private DependencyWaits(KubernetesClient client, String instance) {
     this.watch = client.apps().deployments().inAnyNamespace().withLabel(Labels.INSTANCE, instance)
@@ -50,19 +51,15 @@ final class DependencyWaits implements AutoCloseable {
             // the figures use what was seen until then
           }
         });
+    this.start = System.nanoTime();
   }
 
-  /** Watches the Deployments of platform {@code instance} (before it is created). */
+  /** Watches the Deployments of platform {@code instance}: create it right after. */
   static DependencyWaits watch(KubernetesClient client, String instance) {
     return new DependencyWaits(client, instance);
   }
 
-  /** The moment the platform is created: call right before creating it. */
-  void started() {
-    start = System.nanoTime();
-  }
-
-  /** The critical path and its split, in milliseconds from {@link #started()}. */
+  /** The critical path and its split, in milliseconds from when the watch was open. */
   Map<String, Object> figures(NexusPlatform platform) {
     Map<String, List<String>> dependsOn = new LinkedHashMap<>();
     for (ServiceSpec s : platform.getSpec().getServices()) {

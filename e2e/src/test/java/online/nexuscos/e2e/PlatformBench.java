@@ -115,9 +115,6 @@ class PlatformBench {
       long mark = tier.mark();
       boolean last = requests && i == RUNS - 1;
       try (DependencyWaits waits = last ? DependencyWaits.watch(tier.client(), name) : null) {
-        if (waits != null) {
-          waits.started();
-        }
         long[] times = converge(tier.client(), List.of(p), objects);
         written.add(times[0]);
         ready.add(times[1]);

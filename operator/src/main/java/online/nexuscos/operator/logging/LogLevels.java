@@ -4,9 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The value of {@code --log-level} (or NEXUS_LOG_LEVEL): a level for every logger, then
@@ -14,8 +12,6 @@ import java.util.Set;
  * {@code INFO,online.nexuscos.operator.reconciler=DEBUG}.
  */
 public record LogLevels(Level root, Map<String, Level> loggers) {
-
-  private static final Set<String> NAMES = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
   /** Reads the option's value; a wrong entry is an error that names it and the levels there are. */
   public static LogLevels parse(String value) {
@@ -40,12 +36,12 @@ public record LogLevels(Level root, Map<String, Level> loggers) {
   }
 
   private static Level level(String name, String value) {
-    String upper = name.trim().toUpperCase(Locale.ROOT);
-    if (!NAMES.contains(upper)) {
+    Level level = Level.toLevel(name.trim(), null); // logback's own names, in any case
+    if (level == null) {
       throw new IllegalArgumentException("--log-level: '" + name.trim() + "' in '" + value
           + "' is not a level; use TRACE, DEBUG, INFO, WARN, ERROR or OFF, and LOGGER=LEVEL for one logger");
     }
-    return Level.toLevel(upper);
+    return level;
   }
 
   /** Sets these levels in {@code context}. */

@@ -30,7 +30,8 @@ class LogLevelsTest {
 
   @Test
   void wrongEntriesSayWhatToWrite() {
-    assertThatThrownBy(() -> LogLevels.parse("VERBOSE")).hasMessageContaining("--log-level: 'VERBOSE' in 'VERBOSE' is not a level");
+    assertThatThrownBy(() -> LogLevels.parse("VERBOSE"))
+        .hasMessageContaining("--log-level: 'VERBOSE' in 'VERBOSE' is not a level");
     assertThatThrownBy(() -> LogLevels.parse("INFO,=DEBUG")).hasMessageContaining("names no logger");
     assertThatThrownBy(() -> LogLevels.parse("INFO,online.nexuscos=")).hasMessageContaining("'' in");
   }
