@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import online.nexuscos.core.Durations;
+import online.nexuscos.core.model.Labels;
+import online.nexuscos.core.status.RequestAnswers;
 import online.nexuscos.platform.api.v1alpha1.NexusPlatform;
 import online.nexuscos.platform.api.v1alpha1.RequestStatus;
 import online.nexuscos.platform.api.v1alpha1.RequestVerdict;
@@ -40,9 +42,25 @@ final class Edits {
     throw new CliException("platform " + name + " kept changing under us (" + last.getMessage() + "); try again");
   }
 
-  /** A fresh id for a one-shot request; the operator echoes it in status.lastRequest with its verdict. */
-  static String requestId() {
-    return java.util.UUID.randomUUID().toString().substring(0, 8);
+  /**
+   * Records a one-shot request: {@code annotations} plus a fresh id, which the operator echoes in
+   * status.lastRequest with its verdict. Refused while the platform still carries another request:
+   * a second one would take the first one's id, and its answer would be the first one's.
+   */
+  static String request(KubeOptions kube, String name, Consumer<NexusPlatform> annotations) {
+    String id = java.util.UUID.randomUUID().toString().substring(0, 8);
+    edit(kube, name, p -> {
+      var live = p.getMetadata().getAnnotations() == null ? java.util.Map.<String, String>of() : p.getMetadata().getAnnotations();
+      Labels.REQUESTS.stream().filter(live::containsKey).findFirst().ifPresent(pending -> {
+        throw new CliException("platform " + name + " has a request the operator has not answered yet (" + pending + "="
+            + live.get(pending) + (live.containsKey(Labels.REQUEST_ID) ? ", request " + live.get(Labels.REQUEST_ID) : "")
+            + "); wait for its answer (nexusctl status " + name + " --watch), or, if no operator runs, withdraw it: "
+            + "kubectl annotate nexusplatform " + name + " " + pending + "-");
+      });
+      annotate(p, Labels.REQUEST_ID, id);
+      annotations.accept(p);
+    });
+    return id;
   }
 
   /** What nexusctl prints when it does not wait: the request is recorded, and how to follow it. */
@@ -52,12 +70,16 @@ final class Edits {
   }
 
   /**
-   * Waits for the operator's verdict on request {@code id} (status.lastRequest with that id); a
-   * refusal ends nexusctl with the operator's reason. Returns the acceptance, or null on timeout.
+   * Waits for the operator's verdict on request {@code id} (status.lastRequest with that id) and for
+   * the request to leave the platform's annotations, so that the next request can follow at once; a
+   * refusal ends nexusctl with the operator's reason. Returns the acceptance.
    */
   static RequestStatus awaitAnswer(KubeOptions kube, String name, String id, String timeout) throws InterruptedException {
-    RequestStatus answer = await(kube, name, timeout, p -> p.getStatus() == null || p.getStatus().getLastRequest() == null
-        || !id.equals(p.getStatus().getLastRequest().getId()) ? null : p.getStatus().getLastRequest());
+    RequestStatus answer = await(kube, name, timeout,
+        p -> id.equals(RequestAnswers.id(p.getMetadata().getAnnotations())) ? null : answer(p, id));
+    if (answer == null) {
+      answer = answer(kube.platform(name), id); // answered, but the request is not removed yet: the answer still holds
+    }
     if (answer == null) {
       throw new CliException("the operator has not answered request " + id + " on platform " + name + " after " + timeout
           + " (is it running? see nexusctl status " + name + ")");
@@ -66,6 +88,11 @@ final class Edits {
       throw new CliException("the operator refused (" + answer.getReason() + "): " + answer.getMessage());
     }
     return answer;
+  }
+
+  private static RequestStatus answer(NexusPlatform p, String id) {
+    RequestStatus last = p.getStatus() == null ? null : p.getStatus().getLastRequest();
+    return last != null && id.equals(last.getId()) ? last : null;
   }
 
   static void annotate(NexusPlatform p, String key, String value) {

@@ -52,9 +52,7 @@ final class FailbackCommand implements Callable<Integer> {
         out.println("platform/" + platform + ": already running on site " + site + "; nothing to do");
         return 0;
       }
-      String id = Edits.requestId();
-      Edits.edit(kube, platform, x -> {
-        Edits.annotate(x, Labels.REQUEST_ID, id);
+      String id = Edits.request(kube, platform, x -> {
         Edits.annotate(x, Labels.FAILBACK, "true");
         if (force != null) {
           Edits.annotate(x, Labels.FAILOVER_FORCE, force);

@@ -49,9 +49,7 @@ final class FailoverCommand implements Callable<Integer> {
         throw new CliException("platform " + platform + " already runs on site " + to
             + "; nothing to fail over (see nexusctl status " + platform + ")");
       }
-      String id = Edits.requestId();
-      Edits.edit(kube, platform, x -> {
-        Edits.annotate(x, Labels.REQUEST_ID, id);
+      String id = Edits.request(kube, platform, x -> {
         Edits.annotate(x, Labels.FAILOVER_TO, to);
         if (reason != null) {
           Edits.annotate(x, Labels.FAILOVER_REASON, reason);

@@ -45,10 +45,8 @@ final class RollbackCommand implements Callable<Integer> {
       String platform = live.getMetadata().getName();
       refuseWhatIsKnownHere(live, HistoryCommand.revisions(kube, platform));
       String to = revision == null ? "previous" : revision.toString();
-      String id = Edits.requestId();
-      Edits.edit(kube, platform, p -> {
+      String id = Edits.request(kube, platform, p -> {
         Edits.annotate(p, Labels.ROLLBACK_TO, to);
-        Edits.annotate(p, Labels.REQUEST_ID, id);
         if (services != null && !services.isEmpty()) {
           Edits.annotate(p, Labels.ROLLBACK_SERVICES, String.join(",", services));
         } else if (p.getMetadata().getAnnotations() != null) {

@@ -286,6 +286,27 @@ class OnlineCommandsIT {
   }
 
   @Test
+  void aSecondRequestWaitsUntilTheOperatorHasAnsweredTheFirst() throws Exception {
+    // An invalid platform: the operator reports it Invalid and acts on no request, so this one stays pending.
+    NexusPlatform invalid = platform("pending");
+    invalid.getSpec().getServices().get(0).setNamespace("undeclared-ns");
+    invalid.getMetadata().setAnnotations(java.util.Map.of(online.nexuscos.core.model.Labels.ROLLBACK_TO, "1",
+        online.nexuscos.core.model.Labels.REQUEST_ID, "first"));
+    sandbox.apply(invalid);
+    await().atMost(Duration.ofSeconds(30)).until(() -> live("pending").getStatus() != null
+        && live("pending").getStatus().getPhase() == Phase.Invalid);
+
+    Cli.Result second = run("failover", "pending", "--to", "secondary", "--kubeconfig", kubeconfig);
+    assertThat(second.code()).as(second.out()).isEqualTo(1);
+    assertThat(second.err()).contains("platform pending has a request the operator has not answered yet "
+        + "(platform.nexuscos.online/rollback-to=1, request first)")
+        .contains("kubectl annotate nexusplatform pending platform.nexuscos.online/rollback-to-");
+    assertThat(live("pending").getMetadata().getAnnotations()).as("the first request is left as it was")
+        .containsEntry(online.nexuscos.core.model.Labels.REQUEST_ID, "first")
+        .doesNotContainKey(online.nexuscos.core.model.Labels.FAILOVER_TO);
+  }
+
+  @Test
   void diffShowsWhatWouldChangeAndExitsOneOnlyWhenSomethingDoes() throws Exception {
     NexusPlatform p = ready("diffy");
     Path same = Files.writeString(dir.resolve("same.yaml"), yaml(platform("diffy")));

@@ -11,6 +11,7 @@ import online.nexuscos.platform.api.v1alpha1.Phase;
 import java.time.Duration;
 import java.time.Instant;
 import online.nexuscos.core.failover.SiteHealth;
+import online.nexuscos.core.model.Labels;
 import online.nexuscos.core.status.ConditionType;
 import online.nexuscos.core.status.Conditions;
 import online.nexuscos.platform.api.v1alpha1.FailoverRecord;
@@ -110,11 +111,19 @@ class FailoverE2E {
         .map(n -> n.getMetadata().getName()).toList();
     zoneB.forEach(n -> cluster.kubectl("cordon", n).ok());
     try {
+      long asked = cluster.audit().mark();
       Command.Result refused = cluster.nexusctl("failover", NAME, "--to", "secondary", "--wait", "--timeout", "60s");
       assertThat(refused.exit()).as(refused.out() + refused.err()).isNotZero();
       assertThat(refused.err()).contains("refused").contains("site secondary has no Ready Node that takes pods")
           .contains("cordoned");
       NexusPlatform stays = cluster.platform(NAME);
+      assertThat(stays.getMetadata().getAnnotations()).as("--wait returns once the request is removed")
+          .doesNotContainKeys(Labels.FAILOVER_TO, Labels.REQUEST_ID);
+      // The answer is written before the request is removed: a reconcile cut off in between answers again.
+      List<String> writes = cluster.operatorWrites(asked).stream()
+          .filter(r -> r.resource().startsWith("nexusplatforms") && NAME.equals(r.name())).map(AuditLog.Request::resource).toList();
+      assertThat(writes).as("the operator's writes to the platform").containsSubsequence("nexusplatforms/status", "nexusplatforms");
+      assertThat(writes.indexOf("nexusplatforms/status")).isLessThan(writes.indexOf("nexusplatforms"));
       assertThat(stays.getStatus().getFailover().getActiveSite()).isEqualTo("primary");
       assertThat(stays.getStatus().getFailover().getCurrent()).isNull();
       assertThat(zonesOfRunningPods()).containsExactly("zone-a");

@@ -1,6 +1,7 @@
 package online.nexuscos.core.model;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The label and annotation keys the operator puts on everything it creates, in one place. */
@@ -72,6 +73,12 @@ public final class Labels {
    * status.lastRequest with its verdict, so the requester can tell its answer from an older one.
    */
   public static final String REQUEST_ID = PREFIX + "request-id";
+
+  /**
+   * The one-shot request annotations. A platform carries one request at a time: the operator answers
+   * it in status.lastRequest and removes it, and nexusctl asks for no second one before then.
+   */
+  public static final List<String> REQUESTS = List.of(ROLLBACK_TO, FAILOVER_TO, FAILBACK);
 
   /** Selector of every object any Nexus operator manages (what the informers watch). */
   public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + MANAGED_BY_VALUE;

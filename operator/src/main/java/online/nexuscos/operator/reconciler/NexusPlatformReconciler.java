@@ -168,7 +168,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
     errors.addAll(outsideWatchedNamespaces(platform));
 
     NexusPlatformStatus next;
-    NexusPlatform latest = platform;
+    boolean converged = false; // site requests (failover-to, failback) were judged and are answered in next
     ApplyReport report = null;
     Duration untilDeadline = null;
     List<FailoverStateMachine.Notice> notices = List.of();
@@ -200,7 +200,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
           platform.getSpec().getFailover() == null || platform.getSpec().getFailover().getSites() == null ? List.of()
               : platform.getSpec().getFailover().getSites().stream().map(x -> x.getName()).toList(),
           next.getFailover(), Instant.now(clock)).ifPresent(next::setLastRequest);
-      latest = dropFailbackRequest(platform);
+      converged = true;
       result.state().writeTo(next);
       if (!result.summary().rollingOut()) {
         next.setUpdatedServices(null);
@@ -211,11 +211,14 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
     String uid = platform.getMetadata().getUid();
     // A rollout's running commentary waits for the throttle; facts (and anything announced) do not.
     // (A status that needs repair counts as SUBSTANTIVE, so the throttle never holds it back.)
-    StatusChange change = StatusWriter.change(latest, next);
+    StatusChange change = StatusWriter.change(platform, next);
     Duration heldBack = notices.isEmpty() ? throttle.holdBack(uid, change) : null;
     try {
-      if (heldBack == null && StatusWriter.write(latest, next, change, context)) {
+      if (heldBack == null && StatusWriter.write(platform, next, change, context)) {
         throttle.written(uid);
+      }
+      if (heldBack == null && converged) {
+        dropSiteRequest(platform); // answered in the status just written: the request is done
       }
     } catch (KubernetesClientException e) {
       if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
@@ -283,14 +286,15 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
   }
 
   /**
-   * Failback, failover-to, failover-reason and failover-force annotations are one-shot requests: remove them
-   * once seen. Returns the platform as it now is (its new resourceVersion is the status write's).
+   * Failback, failover-to, failover-reason and failover-force annotations are one-shot requests: removed
+   * once status.lastRequest holds the answer (a reconcile cut off before that answers again, the same
+   * way, since the failover state machine's decision is in the status too).
    */
-  private NexusPlatform dropFailbackRequest(NexusPlatform platform) {
+  private void dropSiteRequest(NexusPlatform platform) {
     var annotations = platform.getMetadata().getAnnotations();
     if (annotations != null && (annotations.containsKey(Labels.FAILBACK) || annotations.containsKey(Labels.FAILOVER_REASON)
         || annotations.containsKey(Labels.FAILOVER_FORCE) || annotations.containsKey(Labels.FAILOVER_TO))) {
-      NexusPlatform edited = client.resources(NexusPlatform.class).withName(platform.getMetadata().getName()).edit(p -> {
+      client.resources(NexusPlatform.class).withName(platform.getMetadata().getName()).edit(p -> {
         p.getMetadata().getAnnotations().remove(Labels.FAILBACK);
         p.getMetadata().getAnnotations().remove(Labels.FAILOVER_REASON);
         p.getMetadata().getAnnotations().remove(Labels.FAILOVER_FORCE);
@@ -298,10 +302,7 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
         p.getMetadata().getAnnotations().remove(Labels.REQUEST_ID);
         return p;
       });
-      edited.setStatus(platform.getStatus());
-      return edited;
     }
-    return platform;
   }
 
   /**
