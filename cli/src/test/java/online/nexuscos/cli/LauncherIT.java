@@ -71,6 +71,38 @@ class LauncherIT {
     assertThat(after.get(0).getParent()).isEqualTo(first.getParent());
   }
 
+  /**
+   * A new archive removes the directories of jars (or JDKs) that no longer exist, as a plugin manager
+   * leaves them when it installs each version at a path of its own; other jars' archives stay.
+   */
+  @Test
+  void launcherRemovesTheArchivesOfJarsThatAreGone(@TempDir Path dir) throws Exception {
+    Path jar = dir.resolve("v2/nexusctl.jar");
+    Files.createDirectories(jar.getParent());
+    Files.copy(Path.of("target/nexusctl.jar"), jar);
+    Path cache = dir.resolve("cache");
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java").toRealPath();
+    Path gone = archiveOf(cache, "1", dir.resolve("v1/nexusctl.jar"), java);
+    Path otherJar = Files.createDirectories(dir.resolve("elsewhere")).resolve("nexusctl.jar");
+    Files.writeString(otherJar, "another installation's jar");
+    Path kept = archiveOf(cache, "2", otherJar, java);
+
+    runLauncher(jar, cache);
+    await().atMost(Duration.ofMinutes(2)).until(() -> recorded(cache).size() == 2);
+    assertThat(gone).doesNotExist();
+    assertThat(kept.resolve("1.jsa")).exists();
+    Path made = recorded(cache).stream().filter(a -> !a.startsWith(kept)).findFirst().orElseThrow();
+    assertThat(Files.readAllLines(made.resolveSibling("paths"))).containsExactly(jar.toRealPath().toString(), java.toString());
+  }
+
+  /** A cache directory as the launcher leaves it: an archive, and the jar's and JDK's paths. */
+  private static Path archiveOf(Path cache, String name, Path jar, Path java) throws java.io.IOException {
+    Path d = Files.createDirectories(cache.resolve("nexusctl").resolve(name));
+    Files.writeString(d.resolve("1.jsa"), "an archive");
+    Files.write(d.resolve("paths"), List.of(jar.toString(), java.toString()));
+    return d;
+  }
+
   /** A JVM that cannot make an archive is asked once per jar and JDK, not at every command. */
   @Test
   void launcherDoesNotRetryAnArchiveItCouldNotMake(@TempDir Path dir) throws Exception {
