@@ -44,9 +44,7 @@ class LauncherIT {
    */
   @Test
   void launcherKeepsOneClassDataArchivePerJarAndJdk(@TempDir Path dir) throws Exception {
-    Path jar = dir.resolve("bin/nexusctl.jar");
-    Files.createDirectories(jar.getParent());
-    Files.copy(Path.of("target/nexusctl.jar"), jar);
+    Path jar = installed(dir.resolve("bin/nexusctl.jar"));
     Path cache = dir.resolve("cache");
     Path oldLayout = Files.createDirectories(cache.resolve("nexusctl")).resolve("nexusctl-20442614-1796666889.jsa");
     Files.writeString(oldLayout, "an archive of an earlier launcher");
@@ -77,9 +75,7 @@ class LauncherIT {
    */
   @Test
   void launcherRemovesTheArchivesOfJarsThatAreGone(@TempDir Path dir) throws Exception {
-    Path jar = dir.resolve("v2/nexusctl.jar");
-    Files.createDirectories(jar.getParent());
-    Files.copy(Path.of("target/nexusctl.jar"), jar);
+    Path jar = installed(dir.resolve("v2/nexusctl.jar"));
     Path cache = dir.resolve("cache");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java").toRealPath();
     Path gone = archiveOf(cache, "1", dir.resolve("v1/nexusctl.jar"), java);
@@ -95,6 +91,12 @@ class LauncherIT {
     assertThat(Files.readAllLines(made.resolveSibling("paths"))).containsExactly(jar.toRealPath().toString(), java.toString());
   }
 
+  /** A copy of the built jar at {@code jar}, as an installation would put it there. */
+  private static Path installed(Path jar) throws java.io.IOException {
+    Files.createDirectories(jar.getParent());
+    return Files.copy(Path.of("target/nexusctl.jar"), jar);
+  }
+
   /** A cache directory as the launcher leaves it: an archive, and the jar's and JDK's paths. */
   private static Path archiveOf(Path cache, String name, Path jar, Path java) throws java.io.IOException {
     Path d = Files.createDirectories(cache.resolve("nexusctl").resolve(name));
@@ -106,8 +108,7 @@ class LauncherIT {
   /** A JVM that cannot make an archive is asked once per jar and JDK, not at every command. */
   @Test
   void launcherDoesNotRetryAnArchiveItCouldNotMake(@TempDir Path dir) throws Exception {
-    Path jar = dir.resolve("nexusctl.jar");
-    Files.copy(Path.of("target/nexusctl.jar"), jar);
+    Path jar = installed(dir.resolve("nexusctl.jar"));
     Path cache = dir.resolve("cache");
     Path bin = Files.createDirectories(dir.resolve("bin"));
     Path fakeJava = bin.resolve("java"); // the JDK's java, except that it cannot dump an archive
