@@ -168,7 +168,6 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
     errors.addAll(outsideWatchedNamespaces(platform));
 
     NexusPlatformStatus next;
-    boolean converged = false; // site requests (failover-to, failback) were judged and are answered in next
     ApplyReport report = null;
     Duration untilDeadline = null;
     List<FailoverStateMachine.Notice> notices = List.of();
@@ -200,7 +199,6 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
           platform.getSpec().getFailover() == null || platform.getSpec().getFailover().getSites() == null ? List.of()
               : platform.getSpec().getFailover().getSites().stream().map(x -> x.getName()).toList(),
           next.getFailover(), Instant.now(clock)).ifPresent(next::setLastRequest);
-      converged = true;
       result.state().writeTo(next);
       if (!result.summary().rollingOut()) {
         next.setUpdatedServices(null);
@@ -217,8 +215,8 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
       if (heldBack == null && StatusWriter.write(platform, next, change, context)) {
         throttle.written(uid);
       }
-      if (heldBack == null && converged) {
-        dropSiteRequest(platform); // answered in the status just written: the request is done
+      if (heldBack == null && errors.isEmpty()) {
+        dropSiteRequest(platform); // judged, and answered in the status just written: the request is done
       }
     } catch (KubernetesClientException e) {
       if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
@@ -285,6 +283,10 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
     return a == null ? b : b == null ? a : a.compareTo(b) <= 0 ? a : b;
   }
 
+  /** The annotations of a site request (failback or failover-to, with their reason and force). */
+  private static final List<String> SITE_REQUEST =
+      List.of(Labels.FAILBACK, Labels.FAILOVER_REASON, Labels.FAILOVER_FORCE, Labels.FAILOVER_TO);
+
   /**
    * Failback, failover-to, failover-reason and failover-force annotations are one-shot requests: removed
    * once status.lastRequest holds the answer (a reconcile cut off before that answers again, the same
@@ -292,13 +294,9 @@ public class NexusPlatformReconciler implements Reconciler<NexusPlatform>, Clean
    */
   private void dropSiteRequest(NexusPlatform platform) {
     var annotations = platform.getMetadata().getAnnotations();
-    if (annotations != null && (annotations.containsKey(Labels.FAILBACK) || annotations.containsKey(Labels.FAILOVER_REASON)
-        || annotations.containsKey(Labels.FAILOVER_FORCE) || annotations.containsKey(Labels.FAILOVER_TO))) {
+    if (annotations != null && SITE_REQUEST.stream().anyMatch(annotations::containsKey)) {
       client.resources(NexusPlatform.class).withName(platform.getMetadata().getName()).edit(p -> {
-        p.getMetadata().getAnnotations().remove(Labels.FAILBACK);
-        p.getMetadata().getAnnotations().remove(Labels.FAILOVER_REASON);
-        p.getMetadata().getAnnotations().remove(Labels.FAILOVER_FORCE);
-        p.getMetadata().getAnnotations().remove(Labels.FAILOVER_TO);
+        SITE_REQUEST.forEach(p.getMetadata().getAnnotations()::remove);
         p.getMetadata().getAnnotations().remove(Labels.REQUEST_ID);
         return p;
       });
